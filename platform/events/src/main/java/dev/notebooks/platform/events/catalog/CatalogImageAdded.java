@@ -1,0 +1,18 @@
+package dev.notebooks.platform.events.catalog;
+
+import dev.notebooks.platform.events.Actor;
+import dev.notebooks.platform.events.ServerType;
+
+/** An image was added to the catalog. */
+public record CatalogImageAdded(
+        Actor actor,
+        String id,
+        String reference,
+        ServerType serverType,
+        String displayName,
+        boolean defaultImage,
+        boolean deprecated)
+        implements CatalogImageData {
+
+    public static final String TYPE = "catalog.image.added.v1";
+}

@@ -1,0 +1,16 @@
+package dev.notebooks.platform.events.volume;
+
+import dev.notebooks.platform.events.Actor;
+import java.util.List;
+
+/** A volume was deleted. */
+public record VolumeDeleted(
+        Actor actor, String namespace, String name, String size, String storageClass, List<String> accessModes)
+        implements VolumeData {
+
+    public static final String TYPE = "volume.deleted.v1";
+
+    public VolumeDeleted {
+        accessModes = List.copyOf(accessModes);
+    }
+}
