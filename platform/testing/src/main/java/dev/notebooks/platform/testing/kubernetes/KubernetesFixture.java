@@ -1,37 +1,145 @@
 package dev.notebooks.platform.testing.kubernetes;
 
+import dev.notebooks.platform.testing.FixtureFiles;
+import dev.notebooks.platform.testing.Timing;
 import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.util.ClientBuilder;
+import io.kubernetes.client.util.KubeConfig;
+import java.io.File;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** CONTRACT STUB (to be implemented): the Kubernetes API for tests, one per JVM. */
+/**
+ * The Kubernetes API for tests, one per JVM. A kubeconfig given with {@code -Dplatform.testing.kubeconfig=<file>}
+ * or {@code KUBECONFIG} points the tests at that cluster; otherwise the in-process {@link KubernetesApiDouble}
+ * starts (read its javadoc for what it does not do).
+ *
+ * <p>From a {@code @MicronautTest}, use {@link #properties()} in a {@code TestPropertyProvider}. Micronaut's
+ * {@code @Informer} beans exist only in the {@code k8s} environment, so such tests also need
+ * {@code @MicronautTest(environments = Environment.KUBERNETES)}.
+ */
 public final class KubernetesFixture {
 
+    /** System property naming a kubeconfig to test against instead of the API double. */
+    public static final String KUBECONFIG_PROPERTY = "platform.testing.kubeconfig";
+
+    private static final Logger LOG = LoggerFactory.getLogger(KubernetesFixture.class);
+    private static KubernetesFixture shared;
+
+    private final KubernetesApiDouble apiDouble;
+    private final Path kubeconfig;
+    private final String serverUrl;
+    private ApiClient apiClient;
+    private boolean closed;
+
+    private KubernetesFixture(KubernetesApiDouble apiDouble, Path kubeconfig, String serverUrl) {
+        this.apiDouble = apiDouble;
+        this.kubeconfig = kubeconfig;
+        this.serverUrl = serverUrl;
+    }
+
     /** The JVM-wide API: a kubeconfig's cluster if one is given, else the in-process API double. Started on first use. */
-    public static KubernetesFixture shared() {
-        throw new UnsupportedOperationException("not yet implemented");
+    public static synchronized KubernetesFixture shared() {
+        if (shared == null) {
+            shared = givenKubeconfig().map(KubernetesFixture::external).orElseGet(KubernetesFixture::startDouble);
+            // only a fallback: the test session's end is meant to call close()
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "kubernetes-fixture-fallback-close"));
+        }
+        return shared;
     }
 
     /** Base URL of the API server, e.g. http://127.0.0.1:34567. */
     public String serverUrl() {
-        throw new UnsupportedOperationException("not yet implemented");
+        return serverUrl;
     }
 
     /** A kubeconfig file that points at this API. */
     public Path kubeconfig() {
-        throw new UnsupportedOperationException("not yet implemented");
+        return kubeconfig;
     }
 
-    /** Micronaut properties that point micronaut-kubernetes-client at this API. */
+    /**
+     * Micronaut properties that point micronaut-kubernetes-client at this API: the kubeconfig (which also keeps the
+     * client from looking for an in-cluster service account), namespace {@code default}, and API discovery off,
+     * because the double serves only static discovery; informers name their group and plural.
+     */
     public Map<String, String> properties() {
-        throw new UnsupportedOperationException("not yet implemented");
+        return Map.of(
+                "kubernetes.client.kube-config-path", kubeconfig.toString(),
+                "kubernetes.client.namespace", "default",
+                "kubernetes.client.api-discovery.enabled", "false");
     }
 
     /** An official-client ApiClient for this API (for test set-up and assertions). */
-    public ApiClient apiClient() {
-        throw new UnsupportedOperationException("not yet implemented");
+    public synchronized ApiClient apiClient() {
+        if (apiClient == null) {
+            apiClient = newApiClient(kubeconfig);
+        }
+        return apiClient;
     }
 
     /** Stops the double (no-op for an external cluster). Called once at the end of the test JVM. */
-    public void close() {}
+    public synchronized void close() {
+        if (closed || apiDouble == null) {
+            return;
+        }
+        closed = true;
+        apiDouble.close();
+        try {
+            FixtureFiles.deleteRecursively(kubeconfig.getParent());
+        } catch (IOException e) {
+            // a temporary kubeconfig left behind is harmless
+        }
+    }
+
+    private static KubernetesFixture startDouble() {
+        long started = System.nanoTime();
+        var apiDouble = KubernetesApiDouble.start(0);
+        Path kubeconfig = apiDouble.writeKubeconfig(
+                FixtureFiles.temporaryDirectory("kubernetes-api-double").resolve("kubeconfig"));
+        LOG.info("Kubernetes API double started at {} in {} ms", apiDouble.url(), Timing.millisSince(started));
+        return new KubernetesFixture(apiDouble, kubeconfig, apiDouble.url());
+    }
+
+    private static KubernetesFixture external(Path kubeconfig) {
+        String server = loadKubeconfig(kubeconfig).getServer();
+        LOG.info("Kubernetes tests use the cluster at {} from {}", server, kubeconfig);
+        return new KubernetesFixture(null, kubeconfig, server);
+    }
+
+    private static Optional<Path> givenKubeconfig() {
+        Optional<String> property = Optional.ofNullable(System.getProperty(KUBECONFIG_PROPERTY));
+        Optional<String> environment = Optional.ofNullable(System.getenv("KUBECONFIG"))
+                // KUBECONFIG may list several files; the first one that exists is the one to use
+                .flatMap(list -> Arrays.stream(list.split(File.pathSeparator))
+                        .filter(file -> !file.isBlank() && Files.exists(Path.of(file)))
+                        .findFirst());
+        return property.or(() -> environment).filter(file -> !file.isBlank()).map(Path::of);
+    }
+
+    private static ApiClient newApiClient(Path kubeconfig) {
+        try {
+            return ClientBuilder.kubeconfig(loadKubeconfig(kubeconfig)).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not make an API client from " + kubeconfig, e);
+        }
+    }
+
+    private static KubeConfig loadKubeconfig(Path file) {
+        try (Reader reader = Files.newBufferedReader(file)) {
+            KubeConfig kubeConfig = KubeConfig.loadKubeConfig(reader);
+            kubeConfig.setFile(file.toFile());
+            return kubeConfig;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the kubeconfig " + file, e);
+        }
+    }
 }

@@ -1,0 +1,172 @@
+package dev.notebooks.localstack;
+
+import dev.notebooks.platform.testing.kafka.KafkaBrokerProcess;
+import dev.notebooks.platform.testing.kubernetes.KubernetesApiDouble;
+import dev.notebooks.platform.testing.postgres.EmbeddedPostgresServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
+
+/**
+ * The whole suite on one machine: embedded PostgreSQL, Kafka and the Kubernetes API double (each replaced by
+ * the real thing named in the environment), then every service module of the checkout as its own process.
+ * Ctrl-C or SIGTERM stops it all, services first.
+ */
+public final class LocalStack {
+
+    private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(3);
+
+    private final LocalStackSettings settings;
+    // pushed from the parallel start threads, popped by stop()
+    private final Deque<AutoCloseable> running = new ConcurrentLinkedDeque<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    LocalStack(LocalStackSettings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("localstack.root", "."))
+                .toAbsolutePath()
+                .normalize();
+        LocalStack stack = new LocalStack(LocalStackSettings.from(System.getenv(), root));
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-stop"));
+        try {
+            stack.start();
+        } catch (Exception e) {
+            say("Local stack failed to start: " + e.getMessage());
+            System.exit(1);
+        }
+        stack.stopped.await();
+    }
+
+    void start() throws Exception {
+        say("Starting the local stack in " + settings.root());
+        var postgres = inBackground("PostgreSQL", this::postgres);
+        var kafka = inBackground("Kafka", this::kafka);
+        var kubernetes = inBackground("Kubernetes API", this::kubernetes);
+        Infrastructure infrastructure = new Infrastructure(postgres.join(), kafka.join(), kubernetes.join());
+
+        List<ServiceModule> modules = ServiceModule.present(settings.root());
+        List<ServiceProcess> services = startServices(modules, infrastructure);
+        for (ServiceProcess service : services) {
+            if (!service.awaitReady(SERVICE_START_TIMEOUT)) {
+                throw new IllegalStateException(
+                        service.module().name() + " did not become ready; see " + service.log());
+            }
+            say("  " + service.module().name() + " ready on http://localhost:"
+                    + service.module().port());
+        }
+        say(readyLine(infrastructure, services));
+    }
+
+    private List<ServiceProcess> startServices(List<ServiceModule> modules, Infrastructure infrastructure)
+            throws Exception {
+        var services = new ArrayList<ServiceProcess>();
+        for (ServiceModule module : modules) {
+            Optional<Path> jar = module.runnableJar(settings.root());
+            if (jar.isEmpty()) {
+                say("  " + module.name() + " skipped: no jar in " + module.name() + "/target (run bin/local-stack"
+                        + " without --no-build)");
+                continue;
+            }
+            say("  starting " + module.name() + " on port " + module.port());
+            ServiceProcess process = ServiceProcess.start(
+                    module,
+                    jar.get(),
+                    infrastructure.environmentFor(module, settings),
+                    settings.dataDir().resolve("logs"));
+            running.push(process::stop);
+            services.add(process);
+        }
+        return services;
+    }
+
+    private Infrastructure.Database postgres() {
+        if (settings.jdbcUrl().isPresent()) {
+            var external = settings.jdbcUrl().get();
+            return new Infrastructure.Database(external.url(), external.username(), external.password());
+        }
+        EmbeddedPostgresServer server =
+                EmbeddedPostgresServer.start(settings.dataDir().resolve("postgres"), settings.postgresPort());
+        running.push(server);
+        return new Infrastructure.Database(
+                server.jdbcUrl("postgres"), EmbeddedPostgresServer.SUPERUSER, EmbeddedPostgresServer.PASSWORD);
+    }
+
+    private String kafka() {
+        if (settings.kafkaBootstrapServers().isPresent()) {
+            return settings.kafkaBootstrapServers().get();
+        }
+        KafkaBrokerProcess broker = KafkaBrokerProcess.start(
+                settings.dataDir().resolve("kafka"), settings.kafkaPort(), settings.kafkaPort() + 1);
+        running.push(broker);
+        return "localhost:" + settings.kafkaPort();
+    }
+
+    private Infrastructure.Cluster kubernetes() {
+        if (settings.kubeconfig().isPresent()) {
+            return new Infrastructure.Cluster(settings.kubeconfig().get(), false);
+        }
+        KubernetesApiDouble api = KubernetesApiDouble.start(settings.apiServerPort());
+        running.push(api);
+        return new Infrastructure.Cluster(api.writeKubeconfig(settings.dataDir().resolve("kubeconfig")), true);
+    }
+
+    private <T> CompletableFuture<T> inBackground(String name, Supplier<T> component) {
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    long started = System.nanoTime();
+                    T result = component.get();
+                    say("  " + name + " ready in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+                    return result;
+                },
+                task -> new Thread(task, "start-" + name).start());
+    }
+
+    private String readyLine(Infrastructure infrastructure, List<ServiceProcess> services) {
+        Map<String, String> parts = new LinkedHashMap<>();
+        services.forEach(s ->
+                parts.put(s.module().name(), "http://localhost:" + s.module().port()));
+        parts.put("kafka", infrastructure.kafkaBootstrapServers());
+        parts.put(
+                "kubeconfig",
+                settings.root()
+                        .relativize(infrastructure.cluster().kubeconfig())
+                        .toString());
+        parts.put("admin", settings.clusterAdmin());
+        return "Local stack ready (" + services.size() + " services): " + parts + " — Ctrl-C stops it.";
+    }
+
+    /** Stops services first, then the infrastructure, last started first; safe to call twice. */
+    synchronized void stop() {
+        if (stopped.getCount() == 0) {
+            return;
+        }
+        if (!running.isEmpty()) {
+            say("Stopping the local stack");
+        }
+        while (!running.isEmpty()) {
+            try {
+                running.pop().close();
+            } catch (Exception e) {
+                say("  could not stop a component cleanly: " + e.getMessage());
+            }
+        }
+        stopped.countDown();
+    }
+
+    private static void say(String line) {
+        System.out.println(line);
+        System.out.flush();
+    }
+}

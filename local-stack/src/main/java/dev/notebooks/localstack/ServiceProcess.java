@@ -1,0 +1,84 @@
+package dev.notebooks.localstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One service running as its own process, as it would be deployed, with its output in a log file. */
+final class ServiceProcess {
+
+    private static final Duration STOP_GRACE = Duration.ofSeconds(15);
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private final ServiceModule module;
+    private final Process process;
+    private final Path log;
+
+    private ServiceProcess(ServiceModule module, Process process, Path log) {
+        this.module = module;
+        this.process = process;
+        this.log = log;
+    }
+
+    static ServiceProcess start(ServiceModule module, Path jar, Map<String, String> environment, Path logDir)
+            throws IOException {
+        Files.createDirectories(logDir);
+        Path log = logDir.resolve(module.name() + ".log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-XX:TieredStopAtLevel=1", "-jar", jar.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+        builder.environment().putAll(environment);
+        return new ServiceProcess(module, builder.start(), log);
+    }
+
+    ServiceModule module() {
+        return module;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /** Waits until /health/readiness answers 200; false if the process died or the deadline passed. */
+    boolean awaitReady(Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        HttpRequest readiness = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + module.port() + "/health/readiness"))
+                .timeout(Duration.ofSeconds(2))
+                .build();
+        while (Instant.now().isBefore(deadline) && process.isAlive()) {
+            try {
+                if (HTTP.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return true;
+                }
+            } catch (IOException notYetListening) {
+                // the service is still starting
+            }
+            Thread.sleep(250);
+        }
+        return false;
+    }
+
+    void stop() {
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
