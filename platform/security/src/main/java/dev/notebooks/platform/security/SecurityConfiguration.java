@@ -1,0 +1,66 @@
+package dev.notebooks.platform.security;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import java.util.List;
+
+/** Who the trusted gateway says is calling, who the cluster admins are, and which paths need a caller. */
+@ConfigurationProperties(SecurityConfiguration.PREFIX)
+public class SecurityConfiguration {
+
+    public static final String PREFIX = "platform.security";
+
+    /** The header Kubeflow's gateway (oauth2-proxy / Istio) sets to the authenticated user. */
+    public static final String DEFAULT_USERID_HEADER = "kubeflow-userid";
+
+    /** No prefix; a Google IAP gateway would use {@code accounts.google.com:}. */
+    public static final String DEFAULT_USERID_PREFIX = "";
+
+    /** Ant-style paths where a request without a caller is answered 401. */
+    public static final List<String> DEFAULT_PROTECTED_PATHS = List.of("/api/**", "/kfam/**");
+
+    private String useridHeader = DEFAULT_USERID_HEADER;
+    private String useridPrefix = DEFAULT_USERID_PREFIX;
+    private List<String> clusterAdmins = List.of();
+    private List<String> protectedPaths = DEFAULT_PROTECTED_PATHS;
+
+    /** @return the header that carries the user id. Default value {@value #DEFAULT_USERID_HEADER}. */
+    public String getUseridHeader() {
+        return useridHeader;
+    }
+
+    public void setUseridHeader(String useridHeader) {
+        this.useridHeader = useridHeader;
+    }
+
+    /** @return the prefix stripped from the header value. Default: none. */
+    public String getUseridPrefix() {
+        return useridPrefix;
+    }
+
+    public void setUseridPrefix(String useridPrefix) {
+        this.useridPrefix = useridPrefix == null ? DEFAULT_USERID_PREFIX : useridPrefix;
+    }
+
+    /** @return user ids with the ADMIN role on every profile. Default: none. */
+    public List<String> getClusterAdmins() {
+        return clusterAdmins;
+    }
+
+    public void setClusterAdmins(List<String> clusterAdmins) {
+        this.clusterAdmins = clusterAdmins == null
+                ? List.of()
+                : clusterAdmins.stream()
+                        .map(String::trim)
+                        .filter(id -> !id.isEmpty())
+                        .toList();
+    }
+
+    /** @return Ant-style path patterns that require a caller. Default {@code /api/**} and {@code /kfam/**}. */
+    public List<String> getProtectedPaths() {
+        return protectedPaths;
+    }
+
+    public void setProtectedPaths(List<String> protectedPaths) {
+        this.protectedPaths = protectedPaths == null ? List.of() : List.copyOf(protectedPaths);
+    }
+}
