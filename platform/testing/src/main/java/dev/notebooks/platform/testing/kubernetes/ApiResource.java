@@ -7,6 +7,10 @@ import java.util.Locale;
 record ApiResource(
         String group, String version, String kind, String plural, boolean namespaced, List<String> shortNames) {
 
+    ApiResource {
+        shortNames = shortNames == null ? List.of() : List.copyOf(shortNames);
+    }
+
     static ApiResource core(String kind, String plural, boolean namespaced, String... shortNames) {
         return builtIn("", kind, plural, namespaced, shortNames);
     }

@@ -1,6 +1,7 @@
 package dev.notebooks.platform.testing.kubernetes;
 
 import dev.notebooks.platform.testing.FixtureFiles;
+import dev.notebooks.platform.testing.SharedFixtures;
 import dev.notebooks.platform.testing.Timing;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.util.ClientBuilder;
@@ -50,8 +51,7 @@ public final class KubernetesFixture {
     public static synchronized KubernetesFixture shared() {
         if (shared == null) {
             shared = givenKubeconfig().map(KubernetesFixture::external).orElseGet(KubernetesFixture::startDouble);
-            // only a fallback: the test session's end is meant to call close()
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "kubernetes-fixture-fallback-close"));
+            SharedFixtures.closeAtEnd("Kubernetes API", shared::close);
         }
         return shared;
     }
