@@ -1,0 +1,34 @@
+package dev.notebooks.platform.kube;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.kubernetes.client.openapi.JSON;
+
+/** Kubernetes objects as JSON trees, through the official client's own Gson (its date and quantity formats). */
+public final class KubeJson {
+
+    private KubeJson() {}
+
+    public static Gson gson() {
+        return JSON.getGson();
+    }
+
+    public static JsonObject tree(Object object) {
+        return gson().toJsonTree(object).getAsJsonObject();
+    }
+
+    public static JsonElement element(Object value) {
+        return gson().toJsonTree(value);
+    }
+
+    public static <T> T fromTree(JsonElement tree, Class<T> type) {
+        return gson().fromJson(tree, type);
+    }
+
+    /** A deep copy, so an object from an informer's cache can be changed without changing the cache. */
+    @SuppressWarnings("unchecked")
+    public static <T> T copy(T object) {
+        return object == null ? null : (T) fromTree(element(object), object.getClass());
+    }
+}

@@ -1,0 +1,144 @@
+package dev.notebooks.platform.kube.runtime;
+
+import dev.notebooks.platform.kube.KubeConfiguration;
+import dev.notebooks.platform.kube.KubeConfiguration.LeaderElectionConfiguration;
+import io.kubernetes.client.extended.controller.Controllers;
+import io.kubernetes.client.extended.leaderelection.LeaderElectionConfig;
+import io.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
+import io.kubernetes.client.informer.SharedInformerFactory;
+import io.kubernetes.client.openapi.ApiClient;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.kubernetes.client.NamespaceResolver;
+import io.micronaut.kubernetes.client.PodNameResolver;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs every {@link ResourceReconciler} bean of the application: on startup it registers their informers and starts
+ * them, then campaigns for the Lease (unless leader election is off) and runs the reconcilers' workers while it holds
+ * it. Stops everything, and hands the Lease back, when the application context closes.
+ */
+@Singleton
+@Requires(beans = SharedInformerFactory.class)
+public class ControllerRuntime {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ControllerRuntime.class);
+
+    private final List<ReconcileLoop<?>> loops;
+    private final InformerCache informers;
+    private final String identity;
+    private final LeaderElection leaderElection;
+    private final ExecutorService controllerThreads =
+            Executors.newCachedThreadPool(Controllers.namedControllerThreadFactory("reconciler"));
+    private boolean started;
+
+    public ControllerRuntime(
+            List<ResourceReconciler<?>> reconcilers,
+            InformerCache informers,
+            KubeConfiguration configuration,
+            ApiClient apiClient,
+            Optional<NamespaceResolver> namespaceResolver,
+            PodNameResolver podNameResolver) {
+        this.loops = reconcilers.stream()
+                .<ReconcileLoop<?>>map(reconciler -> new ReconcileLoop<>(reconciler, informers, configuration))
+                .toList();
+        this.informers = informers;
+        LeaderElectionConfiguration election = configuration.getLeaderElection();
+        this.identity = election.getIdentity().or(podNameResolver::getPodName).orElseGet(ControllerRuntime::hostName);
+        this.leaderElection = election.isEnabled()
+                ? new LeaderElection(electionConfig(configuration, identity, apiClient, namespaceResolver))
+                : null;
+    }
+
+    private static LeaderElectionConfig electionConfig(
+            KubeConfiguration configuration,
+            String identity,
+            ApiClient apiClient,
+            Optional<NamespaceResolver> namespaceResolver) {
+        LeaderElectionConfiguration election = configuration.getLeaderElection();
+        String namespace = election.getLeaseNamespace().orElseGet(() -> namespaceResolver
+                .map(NamespaceResolver::resolveNamespace)
+                .orElse("default"));
+        String name = election.getLeaseName().orElse(configuration.getFieldManager() + "-leader");
+        return new LeaderElectionConfig(
+                new LeaseLock(namespace, name, identity, apiClient),
+                election.getLeaseDuration(),
+                election.getRenewDeadline(),
+                election.getRetryPeriod());
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        start();
+    }
+
+    synchronized void start() {
+        if (started || loops.isEmpty()) {
+            return;
+        }
+        started = true;
+        loops.forEach(ReconcileLoop::watch);
+        informers.start();
+        LOG.info(
+                "Reconcilers {} watching as {}, {}",
+                loops.stream().map(ReconcileLoop::name).toList(),
+                identity,
+                leaderElection == null ? "without leader election" : "campaigning for the lease");
+        if (leaderElection == null) {
+            startWorkers();
+        } else {
+            leaderElection.start(this::startWorkers, this::stopWorkers);
+        }
+    }
+
+    /** @return whether this replica's reconcilers are working (it holds the lease, or there is no election) */
+    public boolean isLeading() {
+        return !loops.isEmpty() && loops.stream().allMatch(ReconcileLoop::running);
+    }
+
+    /** @return this replica's name in the Lease */
+    public String identity() {
+        return identity;
+    }
+
+    private synchronized void startWorkers() {
+        if (started) {
+            loops.forEach(loop -> loop.start(controllerThreads));
+        }
+    }
+
+    private synchronized void stopWorkers() {
+        loops.forEach(ReconcileLoop::stop);
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        synchronized (this) {
+            started = false;
+            stopWorkers();
+        }
+        // outside the lock: the election's last act is a call to stopWorkers()
+        if (leaderElection != null) {
+            leaderElection.stop();
+        }
+        controllerThreads.shutdownNow();
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown";
+        }
+    }
+}
