@@ -81,8 +81,7 @@ public class ResourceClient {
 
     /**
      * A JSON patch of the {@code /status} subresource, where the API server takes only {@code status} from the patched
-     * object. Sent without {@code fieldManager}: the test API double (fabric8's mock) recognises {@code /status} only
-     * at the very end of the URL, and with a query string after it drops the status silently.
+     * object.
      */
     public <T extends KubernetesObject> T jsonPatchStatus(
             ResourceType<T> type, String namespace, String name, JsonPatch patch) throws ApiException {
@@ -90,7 +89,7 @@ public class ResourceClient {
                 type,
                 "PATCH",
                 type.path(namespace, name) + "/status",
-                List.of(),
+                withFieldManager(),
                 new V1Patch(patch.toString()),
                 V1Patch.PATCH_FORMAT_JSON_PATCH);
     }

@@ -13,7 +13,6 @@ import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.mockwebserver.http.WebSocketListener;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -29,6 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <ul>
  *   <li>a created or replaced object without {@code kind}/{@code apiVersion} gets them from the URL (client-java's
  *       typed objects, e.g. the Lease of its LeaseLock, leave them out);
+ *   <li>a write's query parameters are dropped (the store looks for {@code /status} at the very end of the URL);
  *   <li>a patch answers 200, not 202, and a strategic merge patch or server-side apply a clear 415;
  *   <li>deleting a built-in object other than a pod or namespace answers a {@code Status}, as a real server does
  *       and client-java's typed delete calls expect; custom resources answer the deleted object;
@@ -44,8 +44,6 @@ final class ApiRequests {
     private static final Pattern GROUP_VERSION = Pattern.compile("/apis/([^/]+)/([^/]+)");
     private static final Set<String> HEALTH = Set.of("/healthz", "/livez", "/readyz");
     private static final Set<String> DELETE_ANSWERS_OBJECT = Set.of("pods", "namespaces");
-    private static final Set<String> SUPPORTED_PATCHES =
-            Set.of("application/merge-patch+json", "application/json-patch+json");
     // every field client-java's VersionInfo requires; the double implements no particular Kubernetes release
     private static final String VERSION =
             """
@@ -86,7 +84,7 @@ final class ApiRequests {
         if (storeMethod.isEmpty()) {
             return failure(405, "MethodNotAllowed", method + " is not supported by the Kubernetes API double");
         }
-        if (method.equals("PATCH") && !SUPPORTED_PATCHES.contains(mediaType(contentType))) {
+        if (method.equals("PATCH") && !ObjectPatch.supports(contentType)) {
             return failure(
                     415,
                     "UnsupportedMediaType",
@@ -94,7 +92,7 @@ final class ApiRequests {
         }
         boolean createOrReplace = method.equals("POST") || method.equals("PUT");
         String sent = createOrReplace ? withTypeFromUrl(uri, body) : body;
-        MockResponse response = store.dispatch(request(storeMethod.get(), uri, contentType, sent));
+        MockResponse response = store.dispatch(request(storeMethod.get(), storeUri(method, uri), contentType, sent));
         String answer =
                 response.getBody() == null ? "" : new String(response.getBody().getBytes(), UTF_8);
         return corrected(method, uri, response.code(), answer);
@@ -270,8 +268,13 @@ final class ApiRequests {
         return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
-    private static String mediaType(String contentType) {
-        return contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+    /**
+     * A write's query parameters ({@code fieldManager}, {@code fieldValidation}, {@code dryRun}, {@code force}) do
+     * not change what the store keeps, and behind them it would not see that a path ends in {@code /status}.
+     */
+    private static String storeUri(String method, String uri) {
+        boolean write = method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
+        return write ? pathOf(uri) : uri;
     }
 
     private static String pathOf(String uri) {

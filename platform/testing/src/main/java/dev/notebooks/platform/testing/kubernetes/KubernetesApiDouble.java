@@ -30,14 +30,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <h2>What it does</h2>
  *
  * Create, get, list, update (with optimistic locking on {@code metadata.resourceVersion}), JSON merge patch
- * ({@code application/merge-patch+json}), JSON patch ({@code application/json-patch+json}), delete and
- * deletecollection of any resource under {@code /api} and {@code /apis}; status subresources of the registered
- * CRDs (a write to the object leaves {@code status} alone, a write to {@code /status} only changes status);
- * {@code generation} bumped on spec changes; finalizers (a delete marks {@code deletionTimestamp} until the last
- * finalizer is removed); equality label selectors and {@code metadata.name} field selectors; watches as chunked
- * HTTP streams ({@code ?watch=true}) that start after the requested {@code resourceVersion} and end cleanly at
- * {@code timeoutSeconds}; {@code /version}, {@code /healthz}, and discovery ({@code /api}, {@code /apis},
- * {@code /api/v1}, {@code /apis/<group>/<version>}) for common built-in kinds and the registered CRDs.
+ * ({@code application/merge-patch+json}, RFC 7386: objects merge, {@code null} removes, lists and other values
+ * replace), JSON patch ({@code application/json-patch+json}, RFC 6902: all operations or none, a failing one,
+ * {@code test} included, answers 422), delete and deletecollection of any resource under {@code /api} and
+ * {@code /apis}; a patched object carrying a {@code metadata.resourceVersion} other than the stored one is a 409,
+ * as on a real server; status subresources of the registered CRDs (a write to the object leaves {@code status}
+ * alone, a write to {@code /status} only changes status, query parameters such as {@code fieldManager} or not);
+ * {@code generation} bumped on changes outside {@code metadata} and {@code status}; finalizers (a delete marks
+ * {@code deletionTimestamp} until the last finalizer is removed); equality label selectors and
+ * {@code metadata.name} field selectors; watches as chunked HTTP streams ({@code ?watch=true}) that start after
+ * the requested {@code resourceVersion} and end cleanly at {@code timeoutSeconds}; {@code /version},
+ * {@code /healthz}, and discovery ({@code /api}, {@code /apis}, {@code /api/v1}, {@code /apis/<group>/<version>})
+ * for common built-in kinds and the registered CRDs.
  *
  * <h2>What it does not do (so write controllers that work on it and on a real cluster alike)</h2>
  *

@@ -19,8 +19,11 @@ import org.junit.jupiter.api.Test;
 class ApiDoubleLifecycleTest {
 
     private final KubernetesApiDouble apiDouble = KubernetesApiDouble.start(0);
-    private final ApiClient client =
-            new ClientBuilder().setBasePath(apiDouble.url()).build();
+    // a bounded read: after the stop, a new connection to the freed port must fail, never wait forever
+    private final ApiClient client = new ClientBuilder()
+            .setBasePath(apiDouble.url())
+            .setReadTimeout(Duration.ofSeconds(5))
+            .build();
     private final CoreV1Api core = new CoreV1Api(client);
 
     @AfterEach
