@@ -1,0 +1,33 @@
+package dev.notebooks.profile.domain;
+
+import io.kubernetes.client.common.KubernetesListObject;
+import io.kubernetes.client.openapi.models.V1ListMeta;
+import java.util.List;
+
+public class ProfileList implements KubernetesListObject {
+
+    private String apiVersion;
+    private String kind;
+    private V1ListMeta metadata;
+    private List<Profile> items;
+
+    @Override
+    public String getApiVersion() {
+        return apiVersion;
+    }
+
+    @Override
+    public String getKind() {
+        return kind;
+    }
+
+    @Override
+    public V1ListMeta getMetadata() {
+        return metadata;
+    }
+
+    @Override
+    public List<Profile> getItems() {
+        return items == null ? List.of() : items;
+    }
+}

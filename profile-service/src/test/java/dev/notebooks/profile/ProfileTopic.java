@@ -1,0 +1,68 @@
+package dev.notebooks.profile;
+
+import dev.notebooks.platform.events.CloudEventCodec;
+import dev.notebooks.platform.events.EventSchemas;
+import dev.notebooks.platform.events.ReceivedEvent;
+import dev.notebooks.platform.events.Topics;
+import dev.notebooks.platform.testing.kafka.KafkaFixture;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * The {@code profiles} topic as it really is in Kafka, read from the start without a consumer group. Every event read
+ * is checked against its JSON schema first: a message that breaks it fails the test.
+ */
+public final class ProfileTopic {
+
+    private static final EventSchemas SCHEMAS = new EventSchemas();
+    private final CloudEventCodec codec = new CloudEventCodec();
+
+    /** @return the events about one profile (their key is its name), in the order they were published */
+    public List<ReceivedEvent> eventsAbout(String profile) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                KafkaFixture.shared().bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false);
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            var partitionInfos = consumer.listTopics().get(Topics.PROFILES);
+            if (partitionInfos == null) {
+                return List.of();
+            }
+            List<TopicPartition> partitions = partitionInfos.stream()
+                    .map(partition -> new TopicPartition(Topics.PROFILES, partition.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ReceivedEvent> events = new ArrayList<>();
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (profile.equals(record.key())) {
+                        List<String> violations = SCHEMAS.validate(record.value());
+                        if (!violations.isEmpty()) {
+                            throw new AssertionError("event breaks its schema: " + violations + "\n"
+                                    + new String(record.value(), StandardCharsets.UTF_8));
+                        }
+                        events.add(codec.decode(record));
+                    }
+                });
+            }
+            return events;
+        }
+    }
+
+    /** @return the types of the events about one profile, in order, such as {@code profile.created.v1} */
+    public List<String> typesAbout(String profile) {
+        return eventsAbout(profile).stream().map(ReceivedEvent::type).toList();
+    }
+}
