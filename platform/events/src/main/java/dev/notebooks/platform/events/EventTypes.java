@@ -2,8 +2,10 @@ package dev.notebooks.platform.events;
 
 import dev.notebooks.platform.events.account.AccountCreated;
 import dev.notebooks.platform.events.account.AccountDeleted;
+import dev.notebooks.platform.events.account.AccountDriftCorrected;
 import dev.notebooks.platform.events.account.AccountPasswordChanged;
 import dev.notebooks.platform.events.account.AccountUpdated;
+import dev.notebooks.platform.events.catalog.CatalogDefaultChanged;
 import dev.notebooks.platform.events.catalog.CatalogImageAdded;
 import dev.notebooks.platform.events.catalog.CatalogImageDeprecated;
 import dev.notebooks.platform.events.catalog.CatalogImageRemoved;
@@ -37,6 +39,7 @@ public final class EventTypes {
             new EventType(AccountUpdated.TYPE, AccountUpdated.class, Topics.ACCOUNTS),
             new EventType(AccountDeleted.TYPE, AccountDeleted.class, Topics.ACCOUNTS),
             new EventType(AccountPasswordChanged.TYPE, AccountPasswordChanged.class, Topics.ACCOUNTS),
+            new EventType(AccountDriftCorrected.TYPE, AccountDriftCorrected.class, Topics.ACCOUNTS),
             new EventType(ProfileCreated.TYPE, ProfileCreated.class, Topics.PROFILES),
             new EventType(ProfileUpdated.TYPE, ProfileUpdated.class, Topics.PROFILES),
             new EventType(ProfileDeleted.TYPE, ProfileDeleted.class, Topics.PROFILES),
@@ -55,7 +58,8 @@ public final class EventTypes {
             new EventType(CatalogImageAdded.TYPE, CatalogImageAdded.class, Topics.CATALOG),
             new EventType(CatalogImageUpdated.TYPE, CatalogImageUpdated.class, Topics.CATALOG),
             new EventType(CatalogImageDeprecated.TYPE, CatalogImageDeprecated.class, Topics.CATALOG),
-            new EventType(CatalogImageRemoved.TYPE, CatalogImageRemoved.class, Topics.CATALOG));
+            new EventType(CatalogImageRemoved.TYPE, CatalogImageRemoved.class, Topics.CATALOG),
+            new EventType(CatalogDefaultChanged.TYPE, CatalogDefaultChanged.class, Topics.CATALOG));
 
     private static final Map<String, EventType> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

@@ -3,6 +3,7 @@ package dev.notebooks.platform.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.notebooks.platform.events.catalog.CatalogDefaultChanged;
 import dev.notebooks.platform.events.notebook.Gpu;
 import dev.notebooks.platform.events.notebook.NotebookResources;
 import dev.notebooks.platform.events.notebook.NotebookStopped;
@@ -47,12 +48,16 @@ class EventSchemasTest {
                 null);
         var volumeOnDefaultClass = new VolumeCreated(
                 Actor.api("alice@example.com"), "alice", "data", "1Gi", null, List.of("ReadWriteOnce"));
+        var firstDefault = new CatalogDefaultChanged(
+                Actor.api("admin@example.com"), ServerType.VSCODE, null, null, "codeserver", "codeserver:v1");
 
         assertThat(SCHEMAS.validate(
                         codec.encode(PlatformEvent.of("notebook-service", "alice/scipy", stoppedWithoutActivity))))
                 .isEmpty();
         assertThat(SCHEMAS.validate(
                         codec.encode(PlatformEvent.of("volume-service", "alice/data", volumeOnDefaultClass))))
+                .isEmpty();
+        assertThat(SCHEMAS.validate(codec.encode(PlatformEvent.of("image-catalog-service", "vscode", firstDefault))))
                 .isEmpty();
     }
 
@@ -70,6 +75,15 @@ class EventSchemasTest {
 
         assertThat(SCHEMAS.validate(withPassword))
                 .anySatisfy(error -> assertThat(error).contains("/data").contains("password"));
+    }
+
+    @Test
+    void previousDefaultImageWithoutItsReferenceIsReported() {
+        byte[] halfPrevious =
+                edited("catalog.default.changed.v1", event -> data(event).remove("previousReference"));
+
+        assertThat(SCHEMAS.validate(halfPrevious))
+                .anySatisfy(error -> assertThat(error).contains("/data").contains("previousReference"));
     }
 
     @Test

@@ -40,7 +40,7 @@ class EventTypesTest {
     void accountEventsCarryNoPasswordOrHash() {
         assertThat(EventTypes.ALL)
                 .filteredOn(type -> AccountData.class.isAssignableFrom(type.dataClass()))
-                .hasSize(4)
+                .hasSize(5)
                 .allSatisfy(type -> assertThat(Arrays.stream(type.dataClass().getRecordComponents())
                                 .map(RecordComponent::getName))
                         .noneMatch(name -> name.toLowerCase().contains("password")

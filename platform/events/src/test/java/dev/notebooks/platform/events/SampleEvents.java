@@ -1,10 +1,15 @@
 package dev.notebooks.platform.events;
 
+import dev.notebooks.platform.events.account.AccountBackend;
 import dev.notebooks.platform.events.account.AccountCreated;
 import dev.notebooks.platform.events.account.AccountData;
 import dev.notebooks.platform.events.account.AccountDeleted;
+import dev.notebooks.platform.events.account.AccountDrift;
+import dev.notebooks.platform.events.account.AccountDriftCorrected;
 import dev.notebooks.platform.events.account.AccountPasswordChanged;
 import dev.notebooks.platform.events.account.AccountUpdated;
+import dev.notebooks.platform.events.account.DriftDirection;
+import dev.notebooks.platform.events.catalog.CatalogDefaultChanged;
 import dev.notebooks.platform.events.catalog.CatalogImageAdded;
 import dev.notebooks.platform.events.catalog.CatalogImageData;
 import dev.notebooks.platform.events.catalog.CatalogImageDeprecated;
@@ -63,6 +68,14 @@ final class SampleEvents {
                         ADMIN, ALICE_ID, "alice@example.org", "alice", "alice@example.com", "alice")),
                 account(new AccountDeleted(ADMIN, ALICE_ID, "alice@example.com", "alice")),
                 account(new AccountPasswordChanged(ALICE, ALICE_ID, "alice@example.com", "alice")),
+                account(new AccountDriftCorrected(
+                        Actor.controller("auth-service"),
+                        ALICE_ID,
+                        "alice@example.com",
+                        "alice",
+                        AccountBackend.KUBERNETES,
+                        AccountDrift.CHANGED,
+                        DriftDirection.SERVICE_WINS)),
                 profile(new ProfileCreated(ADMIN, "alice", SPEC)),
                 profile(new ProfileUpdated(ADMIN, "alice", SPEC, BIGGER_SPEC)),
                 profile(new ProfileDeleted(ADMIN, "alice", BIGGER_SPEC)),
@@ -123,7 +136,17 @@ final class SampleEvents {
                         ServerType.RSTUDIO,
                         "RStudio + Tidyverse",
                         false,
-                        true)));
+                        true)),
+                PlatformEvent.of(
+                        "image-catalog-service",
+                        ServerType.JUPYTER.value(),
+                        new CatalogDefaultChanged(
+                                ADMIN,
+                                ServerType.JUPYTER,
+                                "jupyter-scipy",
+                                SCIPY,
+                                "jupyter-pytorch",
+                                "ghcr.io/kubeflow/kubeflow/notebook-servers/jupyter-pytorch-full:v1.10.0")));
     }
 
     static PlatformEvent<?> ofType(String type) {
