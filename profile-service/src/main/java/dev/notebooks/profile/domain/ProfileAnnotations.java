@@ -15,6 +15,12 @@ public final class ProfileAnnotations {
     /** The generation the API's write produces: 1 on create, the old generation + 1 on a spec change. */
     public static final String CHANGED_BY_GENERATION = "notebooks.dev/changed-by-generation";
 
+    /**
+     * The service that wrote a profile on its own (registration); while {@link #CHANGED_BY} names the same service,
+     * the write is the controller's. A later API write names its user, so this annotation stops applying.
+     */
+    public static final String CHANGED_BY_CONTROLLER = "notebooks.dev/changed-by-controller";
+
     /** The user deleting the profile through the API, set just before the delete. */
     public static final String DELETED_BY = "notebooks.dev/deleted-by";
 
@@ -28,13 +34,20 @@ public final class ProfileAnnotations {
         return Map.of(CHANGED_BY, user, CHANGED_BY_GENERATION, Long.toString(generation));
     }
 
+    /** @return as {@link #changedBy}, for a write a service made on its own (e.g. registration) */
+    public static Map<String, String> changedByController(String service, long generation) {
+        return Map.of(
+                CHANGED_BY, service, CHANGED_BY_GENERATION, Long.toString(generation), CHANGED_BY_CONTROLLER, service);
+    }
+
     public static Map<String, String> deletedBy(String user) {
         return Map.of(DELETED_BY, user);
     }
 
     /**
      * @param manager who else wrote the generation, from {@code managedFields} ("unknown" if nobody says)
-     * @return the API's user when the API wrote this generation, otherwise the other writer via kubectl
+     * @return the API's user (or the service, for a controller's write) when it wrote this generation, otherwise the
+     *     other writer via kubectl
      */
     public static Actor actorOf(Profile profile, String manager) {
         Map<String, String> annotations = annotations(profile);
@@ -43,7 +56,7 @@ public final class ProfileAnnotations {
         if (user != null
                 && generation != null
                 && Long.toString(generation).equals(annotations.get(CHANGED_BY_GENERATION))) {
-            return Actor.api(user);
+            return user.equals(annotations.get(CHANGED_BY_CONTROLLER)) ? Actor.controller(user) : Actor.api(user);
         }
         return Actor.kubectl(manager == null ? "unknown" : manager);
     }

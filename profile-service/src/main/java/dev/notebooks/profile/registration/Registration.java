@@ -1,0 +1,155 @@
+package dev.notebooks.profile.registration;
+
+import dev.notebooks.platform.events.account.AccountCreated;
+import dev.notebooks.platform.events.account.AccountDeleted;
+import dev.notebooks.platform.kube.ResourceClient;
+import dev.notebooks.platform.kube.ResourceTypes;
+import dev.notebooks.platform.outbox.audit.AuditLog;
+import dev.notebooks.platform.outbox.audit.AuditRecord;
+import dev.notebooks.profile.api.ProfileListing;
+import dev.notebooks.profile.controller.ProfileResources;
+import dev.notebooks.profile.domain.Profile;
+import dev.notebooks.profile.domain.ProfileAnnotations;
+import dev.notebooks.profile.domain.Quotas;
+import io.kubernetes.client.openapi.ApiException;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Kubeflow's dashboard registration, done by events: a new account gets a profile it owns; a deleted account leaves
+ * its profiles in place, and that is audited. The Profile is written like the API writes one, attributed to this
+ * service acting on its own, and the reconciler makes the rest.
+ *
+ * <p>Safe to run twice for one account: a profile the user already owns (an earlier delivery's, or one an admin made)
+ * means there is nothing to do.
+ */
+@Singleton
+class Registration {
+
+    /** The actor of the writes and audit records, as {@code Actor.controller("registration")}. */
+    static final String ACTOR = "registration";
+
+    static final String CREATE = "profile.create";
+    static final String OWNER_ACCOUNT_DELETED = "profile.owner-account-deleted";
+
+    /** {@code jane}, {@code jane-2} ... {@code jane-100}; beyond that something is wrong, and the event is retried. */
+    private static final int MAX_CANDIDATES = 100;
+
+    private static final String SOURCE = "controller";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Registration.class);
+
+    private final ResourceClient client;
+    private final ProfileListing listing;
+    private final RegistrationSettings settings;
+    private final AuditLog auditLog;
+    private final JsonMapper jsonMapper;
+
+    Registration(
+            ResourceClient client,
+            ProfileListing listing,
+            RegistrationSettings settings,
+            AuditLog auditLog,
+            JsonMapper jsonMapper) {
+        this.client = client;
+        this.listing = listing;
+        this.settings = settings;
+        this.auditLog = auditLog;
+        this.jsonMapper = jsonMapper;
+    }
+
+    /** Creates the new user's profile, unless registration is off or they own one already. */
+    void accountCreated(AccountCreated account) {
+        if (!settings.isAutoCreate()) {
+            return;
+        }
+        Optional<Profile> owned = listing.ownedBy(account.email()).findFirst();
+        if (owned.isPresent()) {
+            LOG.info(
+                    "{} already owns profile {}; registration creates none",
+                    account.email(),
+                    owned.get().name());
+            return;
+        }
+        try {
+            create(account);
+        } catch (ApiException e) {
+            throw new IllegalStateException(
+                    "creating the profile of " + account.email() + " failed: HTTP " + e.getCode(), e);
+        }
+    }
+
+    /** Keeps the user's profiles and records, for each, that its owner has no account any more. */
+    void accountDeleted(AccountDeleted account) {
+        listing.ownedBy(account.email())
+                .forEach(profile -> auditLog.record(AuditRecord.allowed(OWNER_ACCOUNT_DELETED)
+                        .actor(ACTOR, SOURCE)
+                        .resource(Profile.KIND, null, profile.name())
+                        .reason("the account of owner " + account.email() + " was deleted; the profile is kept")
+                        .build()));
+    }
+
+    private void create(AccountCreated account) throws ApiException {
+        Iterator<String> candidates =
+                ProfileNames.candidates(account.email(), MAX_CANDIDATES).iterator();
+        while (candidates.hasNext()) {
+            String name = candidates.next();
+            Optional<Profile> existing = client.get(ProfileResources.PROFILES, null, name);
+            if (existing.isPresent() && account.email().equals(existing.get().ownerName())) {
+                return; // an earlier attempt made it, but its commit did not reach the database
+            }
+            if (existing.isPresent()
+                    || client.get(ResourceTypes.NAMESPACE, null, name).isPresent()) {
+                continue;
+            }
+            try {
+                Profile created = client.create(ProfileResources.PROFILES, profile(name, account.email()));
+                auditLog.record(AuditRecord.allowed(CREATE)
+                        .actor(ACTOR, SOURCE)
+                        .resource(Profile.KIND, null, created.name())
+                        .after(summary(account))
+                        .build());
+                LOG.info("Registered profile {} for {}", created.name(), account.email());
+                return;
+            } catch (ApiException e) {
+                if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+                    throw e;
+                }
+                // someone took the name since we looked: try the next one
+            }
+        }
+        throw new IllegalStateException("no free profile name for " + account.email() + " among "
+                + ProfileNames.base(account.email()) + "-2 .. -" + MAX_CANDIDATES);
+    }
+
+    private Profile profile(String name, String owner) {
+        Map<String, String> quota = settings.getDefaultQuota();
+        Profile profile = Profile.of(
+                name, new Profile.Spec(Profile.Owner.user(owner), quota.isEmpty() ? null : Quotas.spec(quota), null));
+        profile.getMetadata().annotations(ProfileAnnotations.changedByController(ACTOR, 1));
+        return profile;
+    }
+
+    private String summary(AccountCreated account) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("owner", account.email());
+        summary.put("userId", account.userId());
+        summary.put("resourceQuota", settings.getDefaultQuota());
+        summary.put("plugins", List.of());
+        try {
+            return jsonMapper.writeValueAsString(summary);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
