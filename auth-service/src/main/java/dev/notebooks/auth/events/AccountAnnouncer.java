@@ -1,0 +1,145 @@
+package dev.notebooks.auth.events;
+
+import dev.notebooks.auth.domain.Account;
+import dev.notebooks.platform.events.Actor;
+import dev.notebooks.platform.events.EventData;
+import dev.notebooks.platform.events.PlatformEvent;
+import dev.notebooks.platform.events.account.AccountBackend;
+import dev.notebooks.platform.events.account.AccountCreated;
+import dev.notebooks.platform.events.account.AccountDeleted;
+import dev.notebooks.platform.events.account.AccountDrift;
+import dev.notebooks.platform.events.account.AccountDriftCorrected;
+import dev.notebooks.platform.events.account.AccountPasswordChanged;
+import dev.notebooks.platform.events.account.DriftDirection;
+import dev.notebooks.platform.outbox.Outbox;
+import dev.notebooks.platform.outbox.audit.AuditLog;
+import dev.notebooks.platform.outbox.audit.AuditRecord;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * The audit record and the event of each account change, written in the change's transaction. Both are built from
+ * {@link AccountSummary}: neither ever holds a password or a hash.
+ */
+@Singleton
+public class AccountAnnouncer {
+
+    public static final String KIND = "Account";
+    public static final String CREATE = "account.create";
+    public static final String CHANGE_PASSWORD = "account.password.change";
+    public static final String DELETE = "account.delete";
+    public static final String CORRECT_DRIFT = "account.drift.correct";
+    public static final String IMPORT = "account.import";
+
+    private final Outbox outbox;
+    private final AuditLog auditLog;
+    private final JsonMapper json;
+    private final String source;
+
+    AccountAnnouncer(
+            Outbox outbox,
+            AuditLog auditLog,
+            JsonMapper json,
+            @Value("${micronaut.application.name:auth-service}") String source) {
+        this.outbox = outbox;
+        this.auditLog = auditLog;
+        this.json = json;
+        this.source = source;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void created(Account account, Actor actor) {
+        audit(AuditRecord.allowed(CREATE), actor, account.email(), null, account);
+        publish(account, new AccountCreated(actor, account.userId(), account.email(), account.username()));
+    }
+
+    /** An account taken over from Dex's existing entries. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void imported(Account account, Actor actor) {
+        audit(AuditRecord.allowed(IMPORT), actor, account.email(), null, account);
+        publish(account, new AccountCreated(actor, account.userId(), account.email(), account.username()));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void passwordChanged(Account account, Actor actor) {
+        audit(AuditRecord.allowed(CHANGE_PASSWORD), actor, account.email(), account, account);
+        publish(account, new AccountPasswordChanged(actor, account.userId(), account.email(), account.username()));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void deleted(Account account, Actor actor) {
+        audit(AuditRecord.allowed(DELETE), actor, account.email(), account, null);
+        publish(account, new AccountDeleted(actor, account.userId(), account.email(), account.username()));
+    }
+
+    /**
+     * Dex's store differed and was put right.
+     *
+     * @param before the account as the losing side held it, if it held it
+     * @param after the account as both sides hold it now, if it still exists
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void driftCorrected(
+            Actor actor,
+            AccountBackend backend,
+            AccountDrift drift,
+            DriftDirection direction,
+            @Nullable AccountSummary before,
+            @Nullable AccountSummary after) {
+        AccountSummary account = after != null ? after : before;
+        String userId = account.userId() == null ? "" : account.userId();
+        String username = account.username() == null ? "" : account.username();
+        auditLog.record(AuditRecord.allowed(CORRECT_DRIFT)
+                .reason(drift.value() + " in " + backend.value() + ", " + direction.value())
+                .actor(actor.user(), actor.via())
+                .resource(KIND, null, account.email())
+                .before(json(before))
+                .after(json(after))
+                .build());
+        outbox.publish(PlatformEvent.of(
+                source,
+                userId.isEmpty() ? account.email() : userId,
+                new AccountDriftCorrected(actor, userId, account.email(), username, backend, drift, direction)));
+    }
+
+    /** A refused attempt, kept even though the transaction it happened in rolls back. */
+    public void failed(String action, Actor actor, String email, String reason) {
+        auditLog.recordInOwnTransaction(AuditRecord.failed(action, reason)
+                .actor(actor.user(), actor.via())
+                .resource(KIND, null, email)
+                .build());
+    }
+
+    private void audit(
+            AuditRecord.Builder record, Actor actor, String email, @Nullable Account before, @Nullable Account after) {
+        auditLog.record(record.actor(actor.user(), actor.via())
+                .resource(KIND, null, email)
+                .before(summary(before))
+                .after(summary(after))
+                .build());
+    }
+
+    private void publish(Account account, EventData data) {
+        outbox.publish(PlatformEvent.of(source, account.userId(), data));
+    }
+
+    private String summary(@Nullable Account account) {
+        return account == null ? null : json(AccountSummary.of(account));
+    }
+
+    private String json(@Nullable AccountSummary summary) {
+        if (summary == null) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(summary);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
