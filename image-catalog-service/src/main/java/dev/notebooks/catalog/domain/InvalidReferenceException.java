@@ -1,0 +1,11 @@
+package dev.notebooks.catalog.domain;
+
+/** A malformed image reference; the message says what is wrong with it. */
+public class InvalidReferenceException extends InvalidImageException {
+
+    public static final String FIELD = "reference";
+
+    public InvalidReferenceException(String message) {
+        super(FIELD, message);
+    }
+}
