@@ -5,7 +5,6 @@ import dev.notebooks.platform.testing.kubernetes.KubernetesApiDouble;
 import dev.notebooks.platform.testing.postgres.EmbeddedPostgresServer;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 
@@ -28,6 +28,7 @@ public final class LocalStack {
     private final LocalStackSettings settings;
     // pushed from the parallel start threads, popped by stop()
     private final Deque<AutoCloseable> running = new ConcurrentLinkedDeque<>();
+    private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     LocalStack(LocalStackSettings settings) {
@@ -57,7 +58,7 @@ public final class LocalStack {
         Infrastructure infrastructure = new Infrastructure(postgres.join(), kafka.join(), kubernetes.join());
 
         List<ServiceModule> modules = ServiceModule.present(settings.root());
-        List<ServiceProcess> services = startServices(modules, infrastructure);
+        startServices(modules, infrastructure);
         for (ServiceProcess service : services) {
             if (!service.awaitReady(SERVICE_START_TIMEOUT)) {
                 throw new IllegalStateException(
@@ -66,12 +67,10 @@ public final class LocalStack {
             say("  " + service.module().name() + " ready on http://localhost:"
                     + service.module().port());
         }
-        say(readyLine(infrastructure, services));
+        say(readyLine(infrastructure));
     }
 
-    private List<ServiceProcess> startServices(List<ServiceModule> modules, Infrastructure infrastructure)
-            throws Exception {
-        var services = new ArrayList<ServiceProcess>();
+    private void startServices(List<ServiceModule> modules, Infrastructure infrastructure) throws Exception {
         for (ServiceModule module : modules) {
             Optional<Path> jar = module.runnableJar(settings.root());
             if (jar.isEmpty()) {
@@ -85,10 +84,8 @@ public final class LocalStack {
                     jar.get(),
                     infrastructure.environmentFor(module, settings),
                     settings.dataDir().resolve("logs"));
-            running.push(process::stop);
             services.add(process);
         }
-        return services;
     }
 
     private Infrastructure.Database postgres() {
@@ -110,7 +107,8 @@ public final class LocalStack {
         KafkaBrokerProcess broker = KafkaBrokerProcess.start(
                 settings.dataDir().resolve("kafka"), settings.kafkaPort(), settings.kafkaPort() + 1);
         running.push(broker);
-        return "localhost:" + settings.kafkaPort();
+        // the address the broker advertises; "localhost" may resolve to ::1 first, where it does not listen
+        return broker.bootstrapServers();
     }
 
     private Infrastructure.Cluster kubernetes() {
@@ -133,7 +131,7 @@ public final class LocalStack {
                 task -> new Thread(task, "start-" + name).start());
     }
 
-    private String readyLine(Infrastructure infrastructure, List<ServiceProcess> services) {
+    private String readyLine(Infrastructure infrastructure) {
         Map<String, String> parts = new LinkedHashMap<>();
         services.forEach(s ->
                 parts.put(s.module().name(), "http://localhost:" + s.module().port()));
@@ -152,9 +150,10 @@ public final class LocalStack {
         if (stopped.getCount() == 0) {
             return;
         }
-        if (!running.isEmpty()) {
-            say("Stopping the local stack");
-        }
+        say("Stopping the local stack");
+        // services together (each gets its grace period at once), then the infrastructure they used
+        services.parallelStream().forEach(ServiceProcess::stop);
+        services.clear();
         while (!running.isEmpty()) {
             try {
                 running.pop().close();
@@ -162,6 +161,7 @@ public final class LocalStack {
                 say("  could not stop a component cleanly: " + e.getMessage());
             }
         }
+        say("Local stack stopped");
         stopped.countDown();
     }
 

@@ -2,6 +2,7 @@ package dev.notebooks.auth.controller;
 
 import dev.notebooks.auth.AuthSettings;
 import dev.notebooks.auth.domain.AccountsChanged;
+import dev.notebooks.platform.kube.runtime.LeaderOnly;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.event.StartupEvent;
@@ -19,11 +20,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the {@link DexReconciler}: at once after every committed account change, and every
- * {@code auth.resync-interval} to find drift. One thread; requests made while a pass waits are merged into it.
+ * {@code auth.resync-interval} to find drift. One thread; requests made while a pass waits are merged into it. Only the
+ * leader writes (and reports drift): other replicas skip their passes, and a new leader makes one at once.
  */
 @Singleton
 @Requires(env = Environment.KUBERNETES)
-class DexSync {
+class DexSync implements LeaderOnly {
 
     private static final Logger LOG = LoggerFactory.getLogger(DexSync.class);
 
@@ -35,6 +37,7 @@ class DexSync {
         return worker;
     });
     private final AtomicBoolean queued = new AtomicBoolean();
+    private volatile boolean leading;
 
     DexSync(DexReconciler reconciler, AuthSettings settings) {
         this.reconciler = reconciler;
@@ -51,6 +54,17 @@ class DexSync {
         request();
     }
 
+    @Override
+    public void onStartedLeading() {
+        leading = true;
+        request();
+    }
+
+    @Override
+    public void onStoppedLeading() {
+        leading = false;
+    }
+
     /** A pass as soon as the thread is free. */
     void request() {
         if (queued.compareAndSet(false, true)) {
@@ -60,6 +74,9 @@ class DexSync {
 
     private void pass() {
         queued.set(false);
+        if (!leading) {
+            return;
+        }
         try {
             reconciler.reconcile();
         } catch (Exception e) {

@@ -55,6 +55,10 @@ class ConfigMapBackendTest implements TestPropertyProvider {
         return TestProperties.postgres("auth_configmap_backend")
                 .kafka()
                 .kubernetes()
+                // DexSync writes only as the leader: take the lease within a second, and soon after an earlier holder
+                .with("platform.kube.leader-election.lease-duration", "6s")
+                .with("platform.kube.leader-election.renew-deadline", "4s")
+                .with("platform.kube.leader-election.retry-period", "1s")
                 .with("auth.backend", "configmap")
                 .with("auth.dex-namespace", NAMESPACE)
                 .with("auth.bcrypt-cost", "10")

@@ -74,7 +74,7 @@ public class KubeConfiguration {
         this.leaderElection = leaderElection;
     }
 
-    /** One replica reconciles at a time: the holder of a coordination.k8s.io Lease. */
+    /** One replica reconciles (and runs the leader-only work) at a time: the holder of a coordination.k8s.io Lease. */
     @ConfigurationProperties(LeaderElectionConfiguration.PREFIX)
     public static class LeaderElectionConfiguration {
 
@@ -100,7 +100,10 @@ public class KubeConfiguration {
         private Duration renewDeadline = DEFAULT_RENEW_DEADLINE;
         private Duration retryPeriod = DEFAULT_RETRY_PERIOD;
 
-        /** @return whether to elect a leader; when off every replica reconciles. Default {@value #DEFAULT_ENABLED}. */
+        /**
+         * @return whether to elect a leader; when off every replica reconciles and runs the leader-only work. Default
+         *     {@value #DEFAULT_ENABLED}.
+         */
         public boolean isEnabled() {
             return enabled;
         }

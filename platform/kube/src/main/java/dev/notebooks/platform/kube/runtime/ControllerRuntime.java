@@ -7,6 +7,7 @@ import io.kubernetes.client.extended.leaderelection.LeaderElectionConfig;
 import io.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
 import io.kubernetes.client.informer.SharedInformerFactory;
 import io.kubernetes.client.openapi.ApiClient;
+import io.micronaut.aop.Intercepted;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.kubernetes.client.NamespaceResolver;
@@ -20,13 +21,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs every {@link ResourceReconciler} bean of the application: on startup it registers their informers and starts
  * them, then campaigns for the Lease (unless leader election is off) and runs the reconcilers' workers while it holds
- * it. Stops everything, and hands the Lease back, when the application context closes.
+ * it. {@link LeaderOnly} beans are told when the term starts and ends; a service with only those campaigns too. Stops
+ * everything, and hands the Lease back, when the application context closes.
  */
 @Singleton
 @Requires(beans = SharedInformerFactory.class)
@@ -35,15 +38,18 @@ public class ControllerRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(ControllerRuntime.class);
 
     private final List<ReconcileLoop<?>> loops;
+    private final List<LeaderOnly> leaderOnly;
     private final InformerCache informers;
     private final String identity;
     private final LeaderElection leaderElection;
     private final ExecutorService controllerThreads =
             Executors.newCachedThreadPool(Controllers.namedControllerThreadFactory("reconciler"));
     private boolean started;
+    private volatile boolean leading;
 
     public ControllerRuntime(
             List<ResourceReconciler<?>> reconcilers,
+            List<LeaderOnly> leaderOnly,
             InformerCache informers,
             KubeConfiguration configuration,
             ApiClient apiClient,
@@ -52,6 +58,7 @@ public class ControllerRuntime {
         this.loops = reconcilers.stream()
                 .<ReconcileLoop<?>>map(reconciler -> new ReconcileLoop<>(reconciler, informers, configuration))
                 .toList();
+        this.leaderOnly = leaderOnly;
         this.informers = informers;
         LeaderElectionConfiguration election = configuration.getLeaderElection();
         this.identity = election.getIdentity().or(podNameResolver::getPodName).orElseGet(ControllerRuntime::hostName);
@@ -83,15 +90,16 @@ public class ControllerRuntime {
     }
 
     synchronized void start() {
-        if (started || loops.isEmpty()) {
+        if (started || (loops.isEmpty() && leaderOnly.isEmpty())) {
             return;
         }
         started = true;
         loops.forEach(ReconcileLoop::watch);
         informers.start();
         LOG.info(
-                "Reconcilers {} watching as {}, {}",
+                "Reconcilers {} and leader-only {} running as {}, {}",
                 loops.stream().map(ReconcileLoop::name).toList(),
+                leaderOnly.stream().map(ControllerRuntime::name).toList(),
                 identity,
                 leaderElection == null ? "without leader election" : "campaigning for the lease");
         if (leaderElection == null) {
@@ -101,9 +109,9 @@ public class ControllerRuntime {
         }
     }
 
-    /** @return whether this replica's reconcilers are working (it holds the lease, or there is no election) */
+    /** @return whether this replica leads: it holds the lease, or there is no election (and something to run) */
     public boolean isLeading() {
-        return !loops.isEmpty() && loops.stream().allMatch(ReconcileLoop::running);
+        return leading;
     }
 
     /** @return this replica's name in the Lease */
@@ -112,13 +120,30 @@ public class ControllerRuntime {
     }
 
     private synchronized void startWorkers() {
-        if (started) {
+        if (started && !leading) {
+            leading = true;
             loops.forEach(loop -> loop.start(controllerThreads));
+            tell(leaderOnly, LeaderOnly::onStartedLeading);
         }
     }
 
     private synchronized void stopWorkers() {
-        loops.forEach(ReconcileLoop::stop);
+        if (leading) {
+            leading = false;
+            loops.forEach(ReconcileLoop::stop);
+            tell(leaderOnly, LeaderOnly::onStoppedLeading);
+        }
+    }
+
+    // one failing bean must neither keep the others uninformed nor break the election's thread
+    private static void tell(List<LeaderOnly> beans, Consumer<LeaderOnly> call) {
+        for (LeaderOnly bean : beans) {
+            try {
+                call.accept(bean);
+            } catch (RuntimeException e) {
+                LOG.error("{} failed to follow a change of leadership", name(bean), e);
+            }
+        }
     }
 
     @PreDestroy
@@ -132,6 +157,12 @@ public class ControllerRuntime {
             leaderElection.stop();
         }
         controllerThreads.shutdownNow();
+    }
+
+    // a bean with interceptors is a generated subclass of the one written
+    private static String name(LeaderOnly bean) {
+        Class<?> type = bean instanceof Intercepted ? bean.getClass().getSuperclass() : bean.getClass();
+        return type.getSimpleName();
     }
 
     private static String hostName() {

@@ -105,10 +105,6 @@ final class ReconcileLoop<T extends KubernetesObject> implements Reconciler {
         LOG.info("{} stopped", name());
     }
 
-    boolean running() {
-        return queue.get() != null;
-    }
-
     // children found missing before their cache is filled would be created twice
     private boolean awaitSynced(RateLimitingQueue<Request> workQueue) {
         List<ResourceType<?>> types = new ArrayList<>(spec.owned());

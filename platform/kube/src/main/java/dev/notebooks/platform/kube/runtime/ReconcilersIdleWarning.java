@@ -9,7 +9,10 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Says so when reconcilers exist but cannot run, because Micronaut Kubernetes' informers need the k8s environment. */
+/**
+ * Says so when reconcilers or leader-only beans exist but cannot run, because Micronaut Kubernetes' informers (and so
+ * the {@link ControllerRuntime}) need the k8s environment.
+ */
 @Singleton
 @Requires(missingBeans = SharedInformerFactory.class)
 final class ReconcilersIdleWarning {
@@ -17,17 +20,21 @@ final class ReconcilersIdleWarning {
     private static final Logger LOG = LoggerFactory.getLogger(ReconcilersIdleWarning.class);
 
     private final List<ResourceReconciler<?>> reconcilers;
+    private final List<LeaderOnly> leaderOnly;
 
-    ReconcilersIdleWarning(List<ResourceReconciler<?>> reconcilers) {
+    ReconcilersIdleWarning(List<ResourceReconciler<?>> reconcilers, List<LeaderOnly> leaderOnly) {
         this.reconcilers = reconcilers;
+        this.leaderOnly = leaderOnly;
     }
 
     @EventListener
     void onStartup(StartupEvent event) {
-        if (!reconcilers.isEmpty()) {
+        if (!reconcilers.isEmpty() || !leaderOnly.isEmpty()) {
             LOG.warn(
-                    "{} reconciler(s) will not run: activate the k8s environment (micronaut.environments=k8s)",
-                    reconcilers.size());
+                    "{} reconciler(s) and {} leader-only bean(s) will not run: activate the k8s environment"
+                            + " (micronaut.environments=k8s)",
+                    reconcilers.size(),
+                    leaderOnly.size());
         }
     }
 }

@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** A reconciler as a service writes one: a Profile gets a namespace of its name and a Ready condition. */
 @Singleton
 @Requires(env = Environment.KUBERNETES)
+@Requires(notEnv = LeaderOnlyTest.ENVIRONMENT)
 class ProfileNamespaceReconciler implements ResourceReconciler<TestProfile> {
 
     static final ResourceType<TestProfile> PROFILES = ResourceType.clusterScoped(

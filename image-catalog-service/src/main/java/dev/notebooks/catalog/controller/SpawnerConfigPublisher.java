@@ -1,0 +1,211 @@
+package dev.notebooks.catalog.controller;
+
+import com.google.gson.JsonObject;
+import dev.notebooks.catalog.CatalogSettings;
+import dev.notebooks.catalog.ImageCatalog;
+import dev.notebooks.catalog.domain.CatalogChanged;
+import dev.notebooks.catalog.domain.SpawnerFormDefaults;
+import dev.notebooks.catalog.store.CatalogJson;
+import dev.notebooks.platform.kube.KubeConfiguration;
+import dev.notebooks.platform.kube.ResourceClient;
+import dev.notebooks.platform.kube.ResourceTypes;
+import dev.notebooks.platform.kube.events.EventRecorder;
+import dev.notebooks.platform.kube.meta.Labels;
+import dev.notebooks.platform.kube.runtime.LeaderOnly;
+import dev.notebooks.platform.outbox.audit.AuditLog;
+import dev.notebooks.platform.outbox.audit.AuditRecord;
+import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.models.V1ConfigMap;
+import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.env.Environment;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.transaction.annotation.TransactionalEventListener;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the spawner ConfigMap ({@code jupyter-web-app-config} in {@code kubeflow}, key {@code spawner_ui_config.yaml}
+ * by default) in line with the catalog: right after every committed catalog change, on startup, and every resync
+ * period, when a hand edit is put back. Only the catalog's keys of {@code spawnerFormDefaults} are written, and only
+ * when they differ; the rest of the YAML stays as the administrator set it.
+ *
+ * <p>The ConfigMap carries a fingerprint of the catalog part last written: a ConfigMap whose catalog part no longer
+ * matches it was edited by hand, and putting it back is audited ({@value #DRIFT_ACTION}) and reported as a Kubernetes
+ * Warning event. One thread does all passes, so they never overlap; requests made during a pass are coalesced into
+ * one more pass. Only the leader publishes (and reports drift): other replicas skip their passes, and a new leader
+ * makes one at once.
+ */
+@Singleton
+@Requires(env = Environment.KUBERNETES)
+public class SpawnerConfigPublisher implements LeaderOnly {
+
+    static final String FINGERPRINT_ANNOTATION = "catalog.notebooks.dev/published-fingerprint";
+    static final String DRIFT_ACTION = "spawner-config.drift-corrected";
+    static final String DRIFT_REASON = "DriftCorrected";
+    static final String PART_OF = "kubeflow";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SpawnerConfigPublisher.class);
+    private static final long RETRY_SECONDS = 1;
+
+    private final ImageCatalog catalog;
+    private final CatalogSettings settings;
+    private final ResourceClient client;
+    private final EventRecorder events;
+    private final AuditLog auditLog;
+    private final String service;
+    private final ScheduledExecutorService thread =
+            Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "spawner-config-publisher"));
+    private final AtomicBoolean requested = new AtomicBoolean();
+    private volatile boolean leading;
+
+    SpawnerConfigPublisher(
+            ImageCatalog catalog,
+            CatalogSettings settings,
+            ResourceClient client,
+            EventRecorder events,
+            AuditLog auditLog,
+            KubeConfiguration kube) {
+        this.catalog = catalog;
+        this.settings = settings;
+        this.client = client;
+        this.events = events;
+        this.auditLog = auditLog;
+        this.service = kube.getFieldManager();
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        long period = settings.getResyncPeriod().toMillis();
+        thread.scheduleWithFixedDelay(this::request, 0, period, TimeUnit.MILLISECONDS);
+    }
+
+    @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
+    void onCatalogChanged(CatalogChanged change) {
+        request();
+    }
+
+    @Override
+    public void onStartedLeading() {
+        leading = true;
+        request();
+    }
+
+    @Override
+    public void onStoppedLeading() {
+        leading = false;
+    }
+
+    @PreDestroy
+    void stop() {
+        thread.shutdownNow();
+    }
+
+    /** Asks for a pass; returns at once. */
+    public void request() {
+        if (requested.compareAndSet(false, true)) {
+            thread.execute(this::pass);
+        }
+    }
+
+    private void pass() {
+        requested.set(false);
+        if (!leading) {
+            return;
+        }
+        try {
+            publish();
+        } catch (ApiException e) {
+            LOG.warn("Spawner ConfigMap not published, the API answered {}; trying again", e.getCode());
+            thread.schedule(this::request, RETRY_SECONDS, TimeUnit.SECONDS);
+        } catch (RuntimeException e) {
+            LOG.error("Spawner ConfigMap not published; trying again", e);
+            thread.schedule(this::request, RETRY_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Writes the catalog's part of the spawner YAML if it differs from the ConfigMap's; creates the ConfigMap. */
+    void publish() throws ApiException {
+        SpawnerFormDefaults desired = catalog.spawnerConfig();
+        String namespace = settings.getConfigMapNamespace();
+        String name = settings.getConfigMapName();
+        Optional<V1ConfigMap> found = client.get(ResourceTypes.CONFIG_MAP, namespace, name);
+        if (found.isEmpty()) {
+            client.create(ResourceTypes.CONFIG_MAP, created(desired));
+            LOG.info("Spawner ConfigMap {}/{} created", namespace, name);
+            return;
+        }
+        V1ConfigMap actual = found.get();
+        Map<String, String> data = actual.getData() == null ? Map.of() : actual.getData();
+        SpawnerYaml yaml = SpawnerYaml.parse(data.get(settings.getConfigMapKey()));
+        Map<String, Object> actualPart = yaml.catalogPart();
+        if (actualPart.equals(desired.asMap())) {
+            return;
+        }
+        String published = annotations(actual).get(FINGERPRINT_ANNOTATION);
+        boolean handEdited = published != null && !published.equals(SpawnerYaml.fingerprint(actualPart));
+        client.mergePatch(ResourceTypes.CONFIG_MAP, namespace, name, patch(actual, yaml.withCatalog(desired), desired));
+        if (handEdited) {
+            driftCorrected(actual, actualPart, desired);
+        }
+        LOG.info("Spawner ConfigMap {}/{} updated{}", namespace, name, handEdited ? ", a hand edit put back" : "");
+    }
+
+    private V1ConfigMap created(SpawnerFormDefaults desired) {
+        return new V1ConfigMap()
+                .metadata(new V1ObjectMeta()
+                        .namespace(settings.getConfigMapNamespace())
+                        .name(settings.getConfigMapName())
+                        .labels(Labels.managedBy(service, PART_OF))
+                        .annotations(Map.of(FINGERPRINT_ANNOTATION, SpawnerYaml.fingerprint(desired.asMap()))))
+                .data(Map.of(
+                        settings.getConfigMapKey(),
+                        SpawnerYaml.parse(null).withCatalog(desired).text()));
+    }
+
+    // the resourceVersion makes the write fail (409) if the ConfigMap changed since it was read
+    private JsonObject patch(V1ConfigMap actual, SpawnerYaml yaml, SpawnerFormDefaults desired) {
+        JsonObject annotations = new JsonObject();
+        annotations.addProperty(FINGERPRINT_ANNOTATION, SpawnerYaml.fingerprint(desired.asMap()));
+        JsonObject metadata = new JsonObject();
+        metadata.addProperty("resourceVersion", actual.getMetadata().getResourceVersion());
+        metadata.add("annotations", annotations);
+        JsonObject data = new JsonObject();
+        data.addProperty(settings.getConfigMapKey(), yaml.text());
+        JsonObject patch = new JsonObject();
+        patch.add("metadata", metadata);
+        patch.add("data", data);
+        return patch;
+    }
+
+    private void driftCorrected(V1ConfigMap configMap, Map<String, Object> found, SpawnerFormDefaults desired) {
+        V1ObjectMeta metadata = configMap.getMetadata();
+        auditLog.record(AuditRecord.allowed(DRIFT_ACTION)
+                .actor(service, "controller")
+                .resource("ConfigMap", metadata.getNamespace(), metadata.getName())
+                .reason("the catalog's images were edited in the ConfigMap by hand; put back")
+                .before(CatalogJson.write(found))
+                .after(CatalogJson.write(desired.asMap()))
+                .build());
+        events.warning(
+                ResourceTypes.CONFIG_MAP,
+                configMap,
+                DRIFT_REASON,
+                "The image catalog's part of " + settings.getConfigMapKey()
+                        + " was edited by hand and put back; change images through image-catalog-service");
+    }
+
+    private static Map<String, String> annotations(V1ConfigMap configMap) {
+        Map<String, String> annotations = configMap.getMetadata().getAnnotations();
+        return annotations == null ? Map.of() : annotations;
+    }
+}
