@@ -32,7 +32,7 @@ import java.util.Set;
 /**
  * Makes, and keeps made, what a profile needs: its namespace, service accounts, role bindings, quota, plugin
  * annotations and (when configured) Istio policy. Writes only what differs, and never takes over a namespace that
- * belongs to someone else.
+ * belongs to someone else. A profile whose owner has no account is kept converged but is not ready.
  */
 @Singleton
 class ProfileChildren {
@@ -96,6 +96,11 @@ class ProfileChildren {
                     AUTHORIZATION_POLICIES, applier.apply(AUTHORIZATION_POLICIES, kubeflow.ownerPolicy(profile)));
         }
         changes.summary().ifPresent(summary -> events.normal(PROFILES, profile, "Applied", summary));
+        if (ProfileAnnotations.ownerAccountDeleted(profile)) {
+            return ReadyState.failing(
+                    ReadyState.OWNER_ACCOUNT_DELETED,
+                    "owner " + profile.ownerName() + " has no account; the profile and its namespace are kept");
+        }
         List<String> problems =
                 plugins.stream().flatMap(plugin -> plugin.problem().stream()).toList();
         return problems.isEmpty()

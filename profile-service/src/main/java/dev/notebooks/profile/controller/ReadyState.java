@@ -14,6 +14,7 @@ record ReadyState(boolean ready, String reason, String message) {
     static final String NAMESPACE_OWNED_BY_OTHER = "NamespaceOwnedByOther";
     static final String NAMESPACE_TERMINATING = "NamespaceTerminating";
     static final String PLUGIN_INVALID = "PluginInvalid";
+    static final String OWNER_ACCOUNT_DELETED = "OwnerAccountDeleted";
 
     static ReadyState reconciled() {
         return new ReadyState(true, Conditions.RECONCILED, "");

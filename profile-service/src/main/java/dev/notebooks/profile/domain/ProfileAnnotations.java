@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * The annotations the REST API sets on a Profile so the reconciler, which announces every change it observes, knows
- * who made it. A change whose generation the API did not announce was made behind its back (kubectl).
+ * who made it. A change whose generation the API did not announce was made behind its back (kubectl). Registration
+ * also marks a profile whose owner's account was deleted ({@link #OWNER_ACCOUNT}).
  */
 public final class ProfileAnnotations {
 
@@ -23,6 +24,14 @@ public final class ProfileAnnotations {
 
     /** The user deleting the profile through the API, set just before the delete. */
     public static final String DELETED_BY = "notebooks.dev/deleted-by";
+
+    /**
+     * Set to {@link #OWNER_ACCOUNT_DELETED} by registration while the owner has no account: the profile is kept but not
+     * Ready. Metadata only, so the generation stays.
+     */
+    public static final String OWNER_ACCOUNT = "notebooks.dev/owner-account";
+
+    public static final String OWNER_ACCOUNT_DELETED = "deleted";
 
     /** Kubeflow's annotation on the namespace naming the profile's owner. */
     public static final String NAMESPACE_OWNER = "owner";
@@ -42,6 +51,10 @@ public final class ProfileAnnotations {
 
     public static Map<String, String> deletedBy(String user) {
         return Map.of(DELETED_BY, user);
+    }
+
+    public static boolean ownerAccountDeleted(Profile profile) {
+        return OWNER_ACCOUNT_DELETED.equals(annotations(profile).get(OWNER_ACCOUNT));
     }
 
     /**

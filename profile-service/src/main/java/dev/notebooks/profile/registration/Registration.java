@@ -1,5 +1,9 @@
 package dev.notebooks.profile.registration;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import dev.notebooks.platform.events.account.AccountCreated;
 import dev.notebooks.platform.events.account.AccountDeleted;
 import dev.notebooks.platform.kube.ResourceClient;
@@ -27,8 +31,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Kubeflow's dashboard registration, done by events: a new account gets a profile it owns; a deleted account leaves
- * its profiles in place, and that is audited. The Profile is written like the API writes one, attributed to this
- * service acting on its own, and the reconciler makes the rest.
+ * its profiles in place, marked with {@link ProfileAnnotations#OWNER_ACCOUNT} (so they are not Ready) until an account
+ * with that email is created again, and that is audited. The Profile is written like the API writes one, attributed
+ * to this service acting on its own, and the reconciler makes the rest.
  *
  * <p>Safe to run twice for one account: a profile the user already owns (an earlier delivery's, or one an admin made)
  * means there is nothing to do.
@@ -68,17 +73,23 @@ class Registration {
         this.jsonMapper = jsonMapper;
     }
 
-    /** Creates the new user's profile, unless registration is off or they own one already. */
+    /**
+     * Clears the deleted-account mark from the user's profiles, then creates their profile, unless registration is off
+     * or they own one already.
+     */
     void accountCreated(AccountCreated account) {
+        List<Profile> owned = listing.ownedBy(account.email()).toList();
+        owned.stream()
+                .filter(ProfileAnnotations::ownerAccountDeleted)
+                .forEach(profile -> markOwnerAccount(profile, JsonNull.INSTANCE));
         if (!settings.isAutoCreate()) {
             return;
         }
-        Optional<Profile> owned = listing.ownedBy(account.email()).findFirst();
-        if (owned.isPresent()) {
+        if (!owned.isEmpty()) {
             LOG.info(
                     "{} already owns profile {}; registration creates none",
                     account.email(),
-                    owned.get().name());
+                    owned.get(0).name());
             return;
         }
         try {
@@ -89,14 +100,38 @@ class Registration {
         }
     }
 
-    /** Keeps the user's profiles and records, for each, that its owner has no account any more. */
+    /**
+     * Keeps the user's profiles, marks each as owned by a deleted account (the reconciler then reports it not Ready),
+     * and records that.
+     */
     void accountDeleted(AccountDeleted account) {
-        listing.ownedBy(account.email())
-                .forEach(profile -> auditLog.record(AuditRecord.allowed(OWNER_ACCOUNT_DELETED)
-                        .actor(ACTOR, SOURCE)
-                        .resource(Profile.KIND, null, profile.name())
-                        .reason("the account of owner " + account.email() + " was deleted; the profile is kept")
-                        .build()));
+        listing.ownedBy(account.email()).forEach(profile -> {
+            markOwnerAccount(profile, new JsonPrimitive(ProfileAnnotations.OWNER_ACCOUNT_DELETED));
+            auditLog.record(AuditRecord.allowed(OWNER_ACCOUNT_DELETED)
+                    .actor(ACTOR, SOURCE)
+                    .resource(Profile.KIND, null, profile.name())
+                    .reason("the account of owner " + account.email() + " was deleted; the profile is kept")
+                    .build());
+        });
+    }
+
+    /** Sets (or, with JSON null, removes) the annotation: metadata only, so the generation stays. */
+    private void markOwnerAccount(Profile profile, JsonElement value) {
+        JsonObject annotations = new JsonObject();
+        annotations.add(ProfileAnnotations.OWNER_ACCOUNT, value);
+        JsonObject metadata = new JsonObject();
+        metadata.add("annotations", annotations);
+        JsonObject patch = new JsonObject();
+        patch.add("metadata", metadata);
+        try {
+            client.mergePatch(ProfileResources.PROFILES, null, profile.name(), patch);
+        } catch (ApiException e) {
+            if (e.getCode() != HttpURLConnection.HTTP_NOT_FOUND) {
+                throw new IllegalStateException(
+                        "marking the owner account of profile " + profile.name() + " failed: HTTP " + e.getCode(), e);
+            }
+            // deleted since the cache saw it: nothing left to mark
+        }
     }
 
     private void create(AccountCreated account) throws ApiException {

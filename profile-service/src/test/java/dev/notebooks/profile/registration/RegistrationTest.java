@@ -9,9 +9,12 @@ import dev.notebooks.platform.events.ReceivedEvent;
 import dev.notebooks.platform.events.account.AccountCreated;
 import dev.notebooks.platform.events.account.AccountDeleted;
 import dev.notebooks.platform.events.profile.ProfileCreated;
+import dev.notebooks.platform.events.profile.ProfileFailed;
+import dev.notebooks.platform.events.profile.ProfileReady;
 import dev.notebooks.platform.kube.KubeConfiguration;
 import dev.notebooks.platform.kube.ResourceClient;
 import dev.notebooks.platform.kube.ResourceTypes;
+import dev.notebooks.platform.kube.status.Conditions;
 import dev.notebooks.platform.outbox.audit.AuditLog;
 import dev.notebooks.platform.outbox.audit.AuditQuery;
 import dev.notebooks.platform.outbox.audit.AuditRecord;
@@ -20,7 +23,11 @@ import dev.notebooks.profile.ProfileServiceFixtures;
 import dev.notebooks.profile.ProfileTopic;
 import dev.notebooks.profile.controller.ProfileResources;
 import dev.notebooks.profile.domain.Profile;
+import dev.notebooks.profile.domain.ProfileAnnotations;
 import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.models.CoreV1Event;
+import io.kubernetes.client.openapi.models.V1Condition;
 import io.kubernetes.client.openapi.models.V1Namespace;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.micronaut.context.env.Environment;
@@ -132,6 +139,86 @@ class RegistrationTest implements TestPropertyProvider {
                 .orElseThrow();
         assertThat(registered.ownerName()).isEqualTo(email);
         assertThat(profile(name).orElseThrow().ownerName()).isEqualTo("someone-else@example.com");
+    }
+
+    @Test
+    void aDeletedAccountLeavesItsProfileConvergedButNotReadyUntilTheAccountIsCreatedAgain() throws ApiException {
+        String name = ProfileServiceFixtures.uniqueName("lee");
+        String email = name + "@example.com";
+        String userId = UUID.randomUUID().toString();
+        accounts.publish(accountCreated(userId, email));
+        long generation = awaitReady(name, Conditions.TRUE).getMetadata().getGeneration();
+
+        accounts.publish(accountDeleted(userId, email));
+
+        Profile kept = awaitReady(name, Conditions.FALSE);
+        V1Condition condition = kept.readyCondition().orElseThrow();
+        assertThat(condition.getReason()).isEqualTo("OwnerAccountDeleted");
+        assertThat(condition.getMessage()).contains(email);
+        assertThat(kept.getMetadata().getAnnotations())
+                .containsEntry(ProfileAnnotations.OWNER_ACCOUNT, ProfileAnnotations.OWNER_ACCOUNT_DELETED);
+        assertThat(kept.getMetadata().getGeneration()).as("metadata only").isEqualTo(generation);
+        assertThat(kubectl.get(ResourceTypes.NAMESPACE, null, name)).isPresent();
+        assertThat(kubectl.get(ResourceTypes.SERVICE_ACCOUNT, name, "default-editor"))
+                .isPresent();
+        assertThat(kubectl.get(ResourceTypes.RESOURCE_QUOTA, name, "kf-resource-quota"))
+                .isPresent();
+        assertThat(warningsOn(kept, "OwnerAccountDeleted")).singleElement();
+        String version = kept.getMetadata().getResourceVersion();
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                        profile(name).orElseThrow().getMetadata().getResourceVersion())
+                .as("a failing profile at steady state is not written")
+                .isEqualTo(version));
+
+        accounts.publish(accountCreated(UUID.randomUUID().toString(), email));
+
+        Profile restored = awaitReady(name, Conditions.TRUE);
+        assertThat(restored.getMetadata().getAnnotations()).doesNotContainKey(ProfileAnnotations.OWNER_ACCOUNT);
+        assertThat(profile(name + "-2"))
+                .as("the returning owner keeps their profile")
+                .isEmpty();
+        await().atMost(CONSUMED).untilAsserted(() -> assertThat(profileTopic.typesAbout(name))
+                .containsExactly(ProfileCreated.TYPE, ProfileReady.TYPE, ProfileFailed.TYPE, ProfileReady.TYPE));
+        assertThat(profileTopic.eventsAbout(name).get(2).dataAs(ProfileFailed.class))
+                .satisfies(failed -> {
+                    assertThat(failed.reason()).isEqualTo("OwnerAccountDeleted");
+                    assertThat(failed.message()).contains(email);
+                });
+        assertThat(audit(name, Registration.OWNER_ACCOUNT_DELETED)).singleElement();
+        assertThat(audit(name, Registration.CREATE)).singleElement();
+    }
+
+    private static PlatformEvent<AccountCreated> accountCreated(String userId, String email) {
+        return PlatformEvent.of(
+                "auth-service", userId, new AccountCreated(Actor.api("admin@example.com"), userId, email, "lee"));
+    }
+
+    private static PlatformEvent<AccountDeleted> accountDeleted(String userId, String email) {
+        return PlatformEvent.of(
+                "auth-service", userId, new AccountDeleted(Actor.api("admin@example.com"), userId, email, "lee"));
+    }
+
+    /** Waits for the Ready condition of the profile's current generation to have this status. */
+    private Profile awaitReady(String name, String status) {
+        return await().atMost(CONSUMED)
+                .until(
+                        () -> profile(name).filter(profile -> profile.readyCondition()
+                                .filter(c -> status.equals(c.getStatus()))
+                                .filter(c ->
+                                        profile.getMetadata().getGeneration().equals(c.getObservedGeneration()))
+                                .isPresent()),
+                        Optional::isPresent)
+                .orElseThrow();
+    }
+
+    private static List<CoreV1Event> warningsOn(Profile profile, String reason) throws ApiException {
+        return new CoreV1Api(KubernetesFixture.shared().apiClient())
+                .listNamespacedEvent("default").execute().getItems().stream()
+                        .filter(event -> profile.getMetadata()
+                                .getUid()
+                                .equals(event.getInvolvedObject().getUid()))
+                        .filter(event -> "Warning".equals(event.getType()) && reason.equals(event.getReason()))
+                        .toList();
     }
 
     private Optional<Profile> profile(String name) {
