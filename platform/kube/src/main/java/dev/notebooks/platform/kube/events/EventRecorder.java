@@ -67,7 +67,7 @@ public class EventRecorder {
             client.create(ResourceTypes.EVENT, event(type, regarding, eventType, reason, message, Instant.now()));
             return true;
         } catch (ApiException e) {
-            recent.forget(object, eventType, reason);
+            recent.forget(object, eventType, reason, message);
             LOG.warn(
                     "{} {}: event {} not recorded, HTTP {}",
                     type.kind(),

@@ -3,15 +3,18 @@ package dev.notebooks.platform.kube.events;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The last message recorded per object, event type and reason: what makes a repeated event a duplicate. */
+/**
+ * The last event recorded per object: the same event again is a duplicate, but one that follows a different event
+ * (Ready, then a failure, then Ready again) is news.
+ */
 final class RecentEvents {
 
     private final int capacity;
-    private final Map<String, String> lastMessages;
+    private final Map<String, String> lastEvents;
 
     RecentEvents(int capacity) {
         this.capacity = capacity;
-        this.lastMessages = new LinkedHashMap<>(16, 0.75f, true) {
+        this.lastEvents = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
                 return size() > RecentEvents.this.capacity;
@@ -19,18 +22,18 @@ final class RecentEvents {
         };
     }
 
-    /** @return true when this event differs from the last one remembered for its object, type and reason */
+    /** @return true when this event differs from the last one remembered for its object */
     synchronized boolean remember(String object, String type, String reason, String message) {
-        String previous = lastMessages.put(key(object, type, reason), message);
-        return !message.equals(previous);
+        String event = event(type, reason, message);
+        return !event.equals(lastEvents.put(object, event));
     }
 
     /** Forgets an event that could not be written, so the next attempt writes it. */
-    synchronized void forget(String object, String type, String reason) {
-        lastMessages.remove(key(object, type, reason));
+    synchronized void forget(String object, String type, String reason, String message) {
+        lastEvents.remove(object, event(type, reason, message));
     }
 
-    private static String key(String object, String type, String reason) {
-        return object + '\u0000' + type + '\u0000' + reason;
+    private static String event(String type, String reason, String message) {
+        return type + '\u0000' + reason + '\u0000' + message;
     }
 }

@@ -31,10 +31,18 @@ class RecentEventsTest {
     @Test
     void aForgottenEventIsNewAgain() {
         recent.remember("uid-1", "Normal", "Created", "namespace created");
-        recent.forget("uid-1", "Normal", "Created");
+        recent.forget("uid-1", "Normal", "Created", "namespace created");
 
         assertThat(recent.remember("uid-1", "Normal", "Created", "namespace created"))
                 .isTrue();
+    }
+
+    @Test
+    void theSameEventAfterAnotherOneIsNewAgain() {
+        recent.remember("uid-1", "Normal", "Ready", "ready");
+        recent.remember("uid-1", "Warning", "OwnerAccountDeleted", "owner has no account");
+
+        assertThat(recent.remember("uid-1", "Normal", "Ready", "ready")).isTrue();
     }
 
     @Test
