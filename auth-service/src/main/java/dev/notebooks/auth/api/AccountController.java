@@ -15,6 +15,7 @@ import dev.notebooks.platform.security.Authorizer;
 import dev.notebooks.platform.security.Caller;
 import dev.notebooks.platform.security.SecurityConfiguration;
 import dev.notebooks.platform.security.UnauthenticatedException;
+import dev.notebooks.platform.web.ApiProblems;
 import io.kubernetes.client.openapi.ApiException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;

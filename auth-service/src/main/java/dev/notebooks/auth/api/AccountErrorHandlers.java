@@ -4,6 +4,7 @@ import dev.notebooks.auth.domain.AccountExistsException;
 import dev.notebooks.auth.domain.AccountNotFoundException;
 import dev.notebooks.auth.domain.InvalidAccountException;
 import dev.notebooks.auth.domain.WrongPasswordException;
+import dev.notebooks.platform.web.ApiProblems;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;

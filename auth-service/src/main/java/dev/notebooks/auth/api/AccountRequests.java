@@ -1,5 +1,7 @@
 package dev.notebooks.auth.api;
 
+import dev.notebooks.platform.web.JsonObjectReader;
+import dev.notebooks.platform.web.Violations;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package dev.notebooks.auth.api;
 
+import dev.notebooks.platform.web.ApiProblems;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpRequest;

@@ -1,5 +1,6 @@
 package dev.notebooks.auth.api;
 
+import dev.notebooks.platform.web.ApiProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;

@@ -1,5 +1,6 @@
 package dev.notebooks.auth.api;
 
+import dev.notebooks.platform.web.ApiProblems;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -40,7 +41,8 @@ public final class TooManyAttemptsException extends RuntimeException {
         public HttpResponse<?> handle(HttpRequest request, TooManyAttemptsException exception) {
             return errors.processResponse(
                     ErrorContext.builder(request)
-                            .cause(ApiProblems.tooManyAttempts(exception.retryAfterSeconds()))
+                            .cause(ApiProblems.tooManyAttempts("Too many failed password checks; try again in "
+                                    + exception.retryAfterSeconds() + " seconds."))
                             .build(),
                     HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
                             .header(HttpHeaders.RETRY_AFTER, Long.toString(exception.retryAfterSeconds())));

@@ -2,6 +2,7 @@ package dev.notebooks.catalog.api;
 
 import dev.notebooks.catalog.ImageCatalog;
 import dev.notebooks.platform.security.Caller;
+import dev.notebooks.platform.web.Violations;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;

@@ -3,6 +3,7 @@ package dev.notebooks.catalog.api;
 import dev.notebooks.catalog.domain.ImageConflictException;
 import dev.notebooks.catalog.domain.ImageNotFoundException;
 import dev.notebooks.catalog.domain.InvalidImageException;
+import dev.notebooks.platform.web.ApiProblems;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;

@@ -5,6 +5,7 @@ import dev.notebooks.catalog.domain.InvalidImageException;
 import dev.notebooks.catalog.domain.ServerTypes;
 import dev.notebooks.platform.events.ServerType;
 import dev.notebooks.platform.security.Caller;
+import dev.notebooks.platform.web.ApiProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;

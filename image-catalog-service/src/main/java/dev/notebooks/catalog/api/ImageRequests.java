@@ -5,6 +5,8 @@ import dev.notebooks.catalog.domain.ImageReference;
 import dev.notebooks.catalog.domain.ImageRules;
 import dev.notebooks.catalog.domain.InvalidImageException;
 import dev.notebooks.catalog.domain.ServerTypes;
+import dev.notebooks.platform.web.JsonObjectReader;
+import dev.notebooks.platform.web.Violations;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 import java.util.List;

@@ -12,6 +12,7 @@ import dev.notebooks.catalog.domain.ServerTypes;
 import dev.notebooks.platform.events.Actor;
 import dev.notebooks.platform.security.Authorizer;
 import dev.notebooks.platform.security.Caller;
+import dev.notebooks.platform.web.ApiProblems;
 import jakarta.inject.Singleton;
 import java.util.UUID;
 import java.util.stream.Collectors;

@@ -1,5 +1,6 @@
 package dev.notebooks.profile.api;
 
+import dev.notebooks.platform.web.ApiProblems;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.JSON;
 import io.kubernetes.client.openapi.models.V1Status;

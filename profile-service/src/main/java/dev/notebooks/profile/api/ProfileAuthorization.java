@@ -5,6 +5,7 @@ import dev.notebooks.platform.outbox.audit.AuditRecord;
 import dev.notebooks.platform.security.Caller;
 import dev.notebooks.platform.security.ProfileRole;
 import dev.notebooks.platform.security.ProfileRoles;
+import dev.notebooks.platform.web.ApiProblems;
 import dev.notebooks.profile.domain.Profile;
 import jakarta.inject.Singleton;
 

@@ -1,5 +1,7 @@
 package dev.notebooks.profile.api;
 
+import dev.notebooks.platform.web.JsonObjectReader;
+import dev.notebooks.platform.web.Violations;
 import dev.notebooks.profile.domain.ProfilePlugin;
 import io.kubernetes.client.custom.Quantity;
 import io.kubernetes.client.custom.QuantityFormatException;

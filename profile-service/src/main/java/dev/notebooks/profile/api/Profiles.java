@@ -9,6 +9,7 @@ import dev.notebooks.platform.outbox.audit.AuditRecord;
 import dev.notebooks.platform.security.Authorizer;
 import dev.notebooks.platform.security.Caller;
 import dev.notebooks.platform.security.ProfileRole;
+import dev.notebooks.platform.web.ApiProblems;
 import dev.notebooks.profile.ProfileSettings;
 import dev.notebooks.profile.controller.ProfileResources;
 import dev.notebooks.profile.domain.Profile;
@@ -70,7 +71,7 @@ public class Profiles {
     public Profile get(String name) {
         try {
             return client.get(ProfileResources.PROFILES, null, name)
-                    .orElseThrow(() -> ApiProblems.profileNotFound(name));
+                    .orElseThrow(() -> ProfileProblems.profileNotFound(name));
         } catch (ApiException e) {
             throw KubernetesErrors.unexpected(e, "Reading profile " + name);
         }
@@ -141,7 +142,7 @@ public class Profiles {
                     throw ApiProblems.conflict("Profile " + name + " keeps changing; try again.");
                 }
                 if (KubernetesErrors.isNotFound(e)) {
-                    throw ApiProblems.profileNotFound(name);
+                    throw ProfileProblems.profileNotFound(name);
                 }
                 throw KubernetesErrors.unexpected(e, "Updating profile " + name);
             }
@@ -161,7 +162,7 @@ public class Profiles {
             client.delete(ProfileResources.PROFILES, null, name);
         } catch (ApiException e) {
             if (KubernetesErrors.isNotFound(e)) {
-                throw ApiProblems.profileNotFound(name);
+                throw ProfileProblems.profileNotFound(name);
             }
             throw KubernetesErrors.unexpected(e, "Deleting profile " + name);
         }

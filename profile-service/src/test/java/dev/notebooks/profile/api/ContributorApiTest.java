@@ -217,7 +217,7 @@ class ContributorApiTest implements TestPropertyProvider {
                         Map.of("user", ApiTestProperties.user("uma"), "role", "edit")));
 
         assertThat(reply.status()).isEqualTo(409);
-        assertThat(reply.json()).containsEntry("type", ApiProblems.NOT_READY.toString());
+        assertThat(reply.json()).containsEntry("type", ProfileProblems.NOT_READY.toString());
         assertThat(cluster.roleBindingsIn(name)).isEmpty();
     }
 

@@ -11,6 +11,7 @@ import dev.notebooks.platform.outbox.audit.AuditQuery;
 import dev.notebooks.platform.outbox.audit.AuditRecord;
 import dev.notebooks.platform.outbox.audit.Outcome;
 import dev.notebooks.platform.security.ProfileRoles;
+import dev.notebooks.platform.web.ApiProblems;
 import dev.notebooks.profile.ProfileServiceFixtures;
 import dev.notebooks.profile.ProfileTopic;
 import dev.notebooks.profile.domain.Profile;

@@ -1,11 +1,11 @@
 package dev.notebooks.catalog.api.audit;
 
-import dev.notebooks.catalog.api.ApiProblems;
 import dev.notebooks.platform.outbox.audit.AuditLog;
 import dev.notebooks.platform.outbox.audit.AuditPage;
 import dev.notebooks.platform.outbox.audit.AuditQuery;
 import dev.notebooks.platform.security.Authorizer;
 import dev.notebooks.platform.security.Caller;
+import dev.notebooks.platform.web.ApiProblems;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.RequestBean;

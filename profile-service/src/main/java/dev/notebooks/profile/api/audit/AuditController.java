@@ -5,7 +5,7 @@ import dev.notebooks.platform.outbox.audit.AuditPage;
 import dev.notebooks.platform.outbox.audit.AuditQuery;
 import dev.notebooks.platform.security.Authorizer;
 import dev.notebooks.platform.security.Caller;
-import dev.notebooks.profile.api.ApiProblems;
+import dev.notebooks.platform.web.ApiProblems;
 import dev.notebooks.profile.api.ProfileAuthorization;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;

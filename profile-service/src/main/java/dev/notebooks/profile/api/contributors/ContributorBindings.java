@@ -6,8 +6,8 @@ import dev.notebooks.platform.kube.ResourceType;
 import dev.notebooks.platform.kube.ResourceTypes;
 import dev.notebooks.platform.security.KubeflowBindings;
 import dev.notebooks.profile.ProfileSettings;
-import dev.notebooks.profile.api.ApiProblems;
 import dev.notebooks.profile.api.KubernetesErrors;
+import dev.notebooks.profile.api.ProfileProblems;
 import dev.notebooks.profile.controller.AuthorizationPolicy;
 import dev.notebooks.profile.controller.AuthorizationPolicy.Condition;
 import dev.notebooks.profile.controller.AuthorizationPolicy.From;
@@ -73,7 +73,7 @@ public class ContributorBindings {
         boolean ours = owners.stream()
                 .anyMatch(owner -> owner.getUid().equals(profile.getMetadata().getUid()));
         if (!ours) {
-            throw ApiProblems.notReady("Profile " + profile.name() + " has no namespace of its own yet"
+            throw ProfileProblems.notReady("Profile " + profile.name() + " has no namespace of its own yet"
                     + namespace
                             .map(ns -> " (namespace " + profile.name() + " belongs to something else)")
                             .orElse("")

@@ -1,9 +1,9 @@
 package dev.notebooks.profile.api.contributors;
 
 import dev.notebooks.platform.events.profile.ContributorRole;
-import dev.notebooks.profile.api.JsonObjectReader;
+import dev.notebooks.platform.web.JsonObjectReader;
+import dev.notebooks.platform.web.Violations;
 import dev.notebooks.profile.api.ProfileRequests;
-import dev.notebooks.profile.api.Violations;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 import java.util.Set;

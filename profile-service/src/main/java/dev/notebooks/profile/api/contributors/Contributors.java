@@ -3,7 +3,7 @@ package dev.notebooks.profile.api.contributors;
 import dev.notebooks.platform.events.profile.ContributorRole;
 import dev.notebooks.platform.security.Caller;
 import dev.notebooks.platform.security.ProfileRole;
-import dev.notebooks.profile.api.ApiProblems;
+import dev.notebooks.platform.web.ApiProblems;
 import dev.notebooks.profile.api.KubernetesErrors;
 import dev.notebooks.profile.api.ProfileAuthorization;
 import dev.notebooks.profile.api.Profiles;

@@ -1,10 +1,10 @@
 package dev.notebooks.profile.api.kfam;
 
+import dev.notebooks.platform.web.JsonObjectReader;
+import dev.notebooks.platform.web.Violations;
 import dev.notebooks.profile.api.CreateProfileRequest;
-import dev.notebooks.profile.api.JsonObjectReader;
 import dev.notebooks.profile.api.PluginBody;
 import dev.notebooks.profile.api.ProfileRequests;
-import dev.notebooks.profile.api.Violations;
 import dev.notebooks.profile.domain.Profile;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;

@@ -1,4 +1,4 @@
-package dev.notebooks.catalog.api;
+package dev.notebooks.platform.web;
 
 import io.micronaut.problem.violations.Violation;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.notebooks.catalog.api;
+package dev.notebooks.platform.web;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;

@@ -1,6 +1,5 @@
-package dev.notebooks.auth.api;
+package dev.notebooks.platform.web;
 
-import dev.notebooks.platform.security.ForbiddenException;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.problem.HttpStatusType;
 import io.micronaut.problem.violations.ConstraintViolationThrowableProblem;
@@ -10,15 +9,14 @@ import java.util.List;
 import org.zalando.problem.Problem;
 import org.zalando.problem.ThrowableProblem;
 
-/**
- * The RFC 7807 problems this service answers with, each with its own {@code type} (copied from profile-service's,
- * plus 429). No detail ever carries a password or a hash.
- */
+/** The RFC 7807 problems the services answer with, each with its own {@code type}. */
 public final class ApiProblems {
 
     public static final URI NOT_FOUND = URI.create("urn:notebook-platform:problem:not-found");
     public static final URI CONFLICT = URI.create("urn:notebook-platform:problem:conflict");
     public static final URI INVALID = URI.create("urn:notebook-platform:problem:invalid-request");
+    // the same type as platform-security's ForbiddenException, which this module does not depend on
+    public static final URI FORBIDDEN = URI.create("urn:notebook-platform:problem:forbidden");
     public static final URI KUBERNETES_UNAVAILABLE = URI.create("urn:notebook-platform:problem:kubernetes-unavailable");
     public static final URI TOO_MANY_ATTEMPTS = URI.create("urn:notebook-platform:problem:too-many-attempts");
 
@@ -28,8 +26,15 @@ public final class ApiProblems {
         return problem(NOT_FOUND, "Not Found", HttpStatus.NOT_FOUND, detail);
     }
 
+    /** The request contradicts what exists: a name taken, a contributor already added. */
     public static ThrowableProblem conflict(String detail) {
         return problem(CONFLICT, "Conflict", HttpStatus.CONFLICT, detail);
+    }
+
+    /** A conflict about one field of the request (a duplicate image, an image in use), named as a violation. */
+    public static ThrowableProblem conflict(String field, String message) {
+        return new ConstraintViolationThrowableProblem(
+                CONFLICT, new HttpStatusType(HttpStatus.CONFLICT), List.of(new Violation(field, message)));
     }
 
     /** Every field at fault, each with what is wrong with it. */
@@ -42,25 +47,22 @@ public final class ApiProblems {
         return invalid(List.of(new Violation(field, message)));
     }
 
-    /** Same {@code type} as the platform's 403, for refusals this service decides itself. */
+    /** Same {@code type} as the platform's 403, for refusals a service decides itself. */
     public static ThrowableProblem forbidden(String detail) {
-        return problem(ForbiddenException.TYPE, "Forbidden", HttpStatus.FORBIDDEN, detail);
+        return problem(FORBIDDEN, "Forbidden", HttpStatus.FORBIDDEN, detail);
     }
 
     public static ThrowableProblem kubernetesUnavailable(String detail) {
         return problem(KUBERNETES_UNAVAILABLE, "Kubernetes API Unavailable", HttpStatus.BAD_GATEWAY, detail);
     }
 
-    /** Too many failed password checks; the response also carries {@code Retry-After}. */
-    public static ThrowableProblem tooManyAttempts(long retryAfterSeconds) {
-        return problem(
-                TOO_MANY_ATTEMPTS,
-                "Too Many Attempts",
-                HttpStatus.TOO_MANY_REQUESTS,
-                "Too many failed password checks; try again in " + retryAfterSeconds + " seconds.");
+    /** 429; the caller's handler adds {@code Retry-After}. The detail must never carry a secret. */
+    public static ThrowableProblem tooManyAttempts(String detail) {
+        return problem(TOO_MANY_ATTEMPTS, "Too Many Attempts", HttpStatus.TOO_MANY_REQUESTS, detail);
     }
 
-    private static ThrowableProblem problem(URI type, String title, HttpStatus status, String detail) {
+    /** A problem of this platform's own {@code type}, for a service-specific answer such as a 409 not-ready. */
+    public static ThrowableProblem problem(URI type, String title, HttpStatus status, String detail) {
         return Problem.builder()
                 .withType(type)
                 .withTitle(title)
