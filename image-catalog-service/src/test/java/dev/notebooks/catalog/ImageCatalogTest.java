@@ -18,6 +18,7 @@ import dev.notebooks.platform.events.PlatformEvent;
 import dev.notebooks.platform.events.ReceivedEvent;
 import dev.notebooks.platform.events.ServerType;
 import dev.notebooks.platform.events.Subjects;
+import dev.notebooks.platform.events.Topics;
 import dev.notebooks.platform.events.catalog.CatalogDefaultChanged;
 import dev.notebooks.platform.events.catalog.CatalogImageAdded;
 import dev.notebooks.platform.events.catalog.CatalogImageDeprecated;
@@ -29,6 +30,8 @@ import dev.notebooks.platform.events.notebook.NotebookResources;
 import dev.notebooks.platform.outbox.audit.AuditLog;
 import dev.notebooks.platform.outbox.audit.AuditQuery;
 import dev.notebooks.platform.outbox.audit.AuditRecord;
+import dev.notebooks.platform.testing.kafka.EventTopicReader;
+import dev.notebooks.platform.testing.kafka.EventTopicWriter;
 import io.micronaut.context.env.Environment;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -54,8 +57,8 @@ class ImageCatalogTest implements TestPropertyProvider {
     @Inject
     AuditLog auditLog;
 
-    private final CatalogTopic topic = new CatalogTopic();
-    private final NotebookTopic notebooks = new NotebookTopic();
+    private final EventTopicReader topic = new EventTopicReader(Topics.CATALOG);
+    private final EventTopicWriter notebooks = new EventTopicWriter(Topics.NOTEBOOKS);
 
     @Override
     public Map<String, String> getProperties() {

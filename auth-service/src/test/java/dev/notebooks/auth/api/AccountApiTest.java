@@ -8,6 +8,7 @@ import dev.notebooks.platform.outbox.audit.AuditLog;
 import dev.notebooks.platform.outbox.audit.AuditQuery;
 import dev.notebooks.platform.outbox.audit.AuditRecord;
 import dev.notebooks.platform.outbox.audit.Outcome;
+import dev.notebooks.platform.testing.http.TestHttp;
 import io.micronaut.context.env.Environment;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -60,7 +61,7 @@ class AccountApiTest implements TestPropertyProvider {
         String email = ApiTestProperties.email("alice");
         String password = Secrets.password();
 
-        Http.Reply created = create(ADMIN, email.toUpperCase(), "Alice", password);
+        TestHttp.Reply created = create(ADMIN, email.toUpperCase(), "Alice", password);
 
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.header("Location")).isEqualTo("/api/accounts/" + email);
@@ -69,7 +70,7 @@ class AccountApiTest implements TestPropertyProvider {
                 .containsEntry("username", "Alice")
                 .containsKeys("userId", "createdAt", "updatedAt")
                 .doesNotContainKeys("hash", "password");
-        Http.Reply listed = http.as(ADMIN, HttpRequest.GET("/api/accounts?emailPrefix=" + email.substring(0, 12)));
+        TestHttp.Reply listed = http.as(ADMIN, HttpRequest.GET("/api/accounts?emailPrefix=" + email.substring(0, 12)));
         assertThat(listed.status()).isEqualTo(200);
         assertThat(listed.items()).extracting(item -> item.get("email")).containsExactly(email);
         assertThat(http.as(email, HttpRequest.GET("/api/accounts/" + email)).json())
@@ -99,7 +100,7 @@ class AccountApiTest implements TestPropertyProvider {
         String email = ApiTestProperties.email("bob");
         create(ADMIN, email, "Bob", Secrets.password());
 
-        Http.Reply again = create(ADMIN, email.toUpperCase(), "Bob again", Secrets.password());
+        TestHttp.Reply again = create(ADMIN, email.toUpperCase(), "Bob again", Secrets.password());
 
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.contentType()).isEqualTo("application/problem+json");
@@ -129,13 +130,13 @@ class AccountApiTest implements TestPropertyProvider {
         String password = Secrets.password();
         String email = ApiTestProperties.email("dave");
 
-        Http.Reply notJson = http.as(
+        TestHttp.Reply notJson = http.as(
                 ADMIN,
                 HttpRequest.POST("/api/accounts", "{\"email\": \"" + email + "\", \"password\": \"" + password + "\"")
                         .contentType(MediaType.APPLICATION_JSON_TYPE));
         assertViolation(notJson, "body", password);
 
-        Http.Reply mistyped = http.as(
+        TestHttp.Reply mistyped = http.as(
                 ADMIN,
                 HttpRequest.POST(
                         "/api/accounts",
@@ -189,7 +190,7 @@ class AccountApiTest implements TestPropertyProvider {
     void withSelfRegistrationOnAnyoneWithoutAnAccountRegistersThemselves() {
         String email = ApiTestProperties.email("grace");
 
-        Http.Reply registered = create(null, email, "Grace", Secrets.password());
+        TestHttp.Reply registered = create(null, email, "Grace", Secrets.password());
 
         assertThat(registered.status()).isEqualTo(201);
         assertThat(audit(email, Outcome.ALLOWED)).singleElement().satisfies(record -> assertThat(record.actor())
@@ -204,10 +205,10 @@ class AccountApiTest implements TestPropertyProvider {
         String address = ApiTestProperties.address();
 
         for (int i = 0; i < ApiTestProperties.MAX_FAILURES_PER_ACCOUNT; i++) {
-            Http.Reply wrong = changePassword(email, address, email, Secrets.password(), Secrets.password());
+            TestHttp.Reply wrong = changePassword(email, address, email, Secrets.password(), Secrets.password());
             assertViolation(wrong, "currentPassword", password);
         }
-        Http.Reply refused = changePassword(email, address, email, password, Secrets.password());
+        TestHttp.Reply refused = changePassword(email, address, email, password, Secrets.password());
 
         assertThat(refused.status()).as("even the right password waits").isEqualTo(429);
         assertThat(refused.contentType()).isEqualTo("application/problem+json");
@@ -230,7 +231,7 @@ class AccountApiTest implements TestPropertyProvider {
         String password = Secrets.password();
         create(ADMIN, email, "Ivan", password);
 
-        Http.Reply refused = changePassword(email, address, email, password, Secrets.password());
+        TestHttp.Reply refused = changePassword(email, address, email, password, Secrets.password());
 
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.header("Retry-After")).isNotBlank();
@@ -258,32 +259,33 @@ class AccountApiTest implements TestPropertyProvider {
                 .isGreaterThanOrEqualTo(bcrypt);
     }
 
-    private long timed(java.util.function.Supplier<Http.Reply> call) {
+    private long timed(java.util.function.Supplier<TestHttp.Reply> call) {
         long start = System.nanoTime();
-        Http.Reply reply = call.get();
+        TestHttp.Reply reply = call.get();
         long elapsed = System.nanoTime() - start;
         assertViolation(reply, "currentPassword", null);
         return elapsed;
     }
 
-    private Http.Reply create(String caller, String email, String username, String password) {
+    private TestHttp.Reply create(String caller, String email, String username, String password) {
         return http.as(
                 caller,
                 HttpRequest.POST("/api/accounts", Map.of("email", email, "username", username, "password", password)));
     }
 
-    private Http.Reply changePassword(String caller, String email, String current, String newPassword) {
+    private TestHttp.Reply changePassword(String caller, String email, String current, String newPassword) {
         return changePassword(caller, "127.0.0.1", email, current, newPassword);
     }
 
-    private Http.Reply changePassword(String caller, String address, String email, String current, String newPassword) {
+    private TestHttp.Reply changePassword(
+            String caller, String address, String email, String current, String newPassword) {
         Map<String, String> body = current == null
                 ? Map.of("newPassword", newPassword)
                 : Map.of("currentPassword", current, "newPassword", newPassword);
         return http.as(caller, address, HttpRequest.PUT("/api/accounts/" + email + "/password", body));
     }
 
-    private static void assertViolation(Http.Reply reply, String field, String refused) {
+    private static void assertViolation(TestHttp.Reply reply, String field, String refused) {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(422);
         assertThat(reply.contentType()).isEqualTo("application/problem+json");
         assertThat(reply.violations())

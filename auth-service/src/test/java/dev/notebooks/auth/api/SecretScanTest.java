@@ -3,7 +3,7 @@ package dev.notebooks.auth.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.notebooks.platform.events.Topics;
-import dev.notebooks.platform.testing.kafka.KafkaFixture;
+import dev.notebooks.platform.testing.kafka.EventTopicReader;
 import dev.notebooks.platform.testing.postgres.PostgresFixture;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -11,15 +11,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -71,29 +65,9 @@ class SecretScanTest {
     }
 
     private static List<String> accountEvents() {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                KafkaFixture.shared().bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false);
-        try (KafkaConsumer<String, byte[]> consumer =
-                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            var partitionInfos = consumer.listTopics().get(Topics.ACCOUNTS);
-            if (partitionInfos == null) {
-                return List.of();
-            }
-            List<TopicPartition> partitions = partitionInfos.stream()
-                    .map(partition -> new TopicPartition(Topics.ACCOUNTS, partition.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<String> events = new ArrayList<>();
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-                consumer.poll(Duration.ofMillis(200))
-                        .forEach(record -> events.add(new String(record.value(), StandardCharsets.UTF_8)));
-            }
-            return events;
-        }
+        return new EventTopicReader(Topics.ACCOUNTS)
+                .records().stream()
+                        .map(record -> new String(record.value(), StandardCharsets.UTF_8))
+                        .toList();
     }
 }

@@ -3,6 +3,7 @@ package dev.notebooks.auth.api;
 import static dev.notebooks.auth.api.ApiTestProperties.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.notebooks.platform.testing.http.TestHttp;
 import io.micronaut.context.env.Environment;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
@@ -38,7 +39,7 @@ class SelfRegistrationOffTest implements TestPropertyProvider {
         Map<String, String> account =
                 Map.of("email", ApiTestProperties.email("mallory"), "username", "M", "password", Secrets.password());
 
-        Http.Reply anonymous = http.as(null, HttpRequest.POST("/api/accounts", account));
+        TestHttp.Reply anonymous = http.as(null, HttpRequest.POST("/api/accounts", account));
 
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.contentType()).isEqualTo("application/problem+json");

@@ -12,6 +12,7 @@ import dev.notebooks.catalog.check.RegistryDouble;
 import dev.notebooks.platform.outbox.audit.AuditLog;
 import dev.notebooks.platform.outbox.audit.AuditQuery;
 import dev.notebooks.platform.outbox.audit.Outcome;
+import dev.notebooks.platform.testing.http.TestHttp;
 import io.micronaut.context.env.Environment;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
@@ -120,7 +121,7 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
 
     private final RegistryDouble registry = RegistryDouble.start();
     private final String user = ApiTestProperties.user("matrix");
-    private Http http;
+    private TestHttp http;
 
     @Override
     public Map<String, String> getProperties() {
@@ -129,7 +130,7 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
 
     @BeforeAll
     void serviceIsReady() {
-        http = new Http(client, jsonMapper);
+        http = new TestHttp(client, jsonMapper);
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> http.as(null, GET("/health/readiness")).status() == 200);
     }
@@ -150,7 +151,7 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
                 };
         long denialsBefore = denialsOf(actor);
 
-        Http.Reply reply = http.as(actor, endpoint.request().apply(addedImage(), newRegistryImage()));
+        TestHttp.Reply reply = http.as(actor, endpoint.request().apply(addedImage(), newRegistryImage()));
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(expected);
         if (expected == FORBIDDEN || expected == UNAUTHENTICATED) {
@@ -163,7 +164,7 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
 
     /** An image of the catalog that only this call uses. */
     private String addedImage() {
-        Http.Reply added = http.as(
+        TestHttp.Reply added = http.as(
                 ADMIN,
                 POST(
                         "/api/images",

@@ -10,14 +10,16 @@ import static org.awaitility.Awaitility.await;
 
 import dev.notebooks.catalog.CatalogFixtures;
 import dev.notebooks.catalog.ImageCatalog;
-import dev.notebooks.catalog.NotebookTopic;
 import dev.notebooks.catalog.check.RegistryDouble;
 import dev.notebooks.platform.events.Actor;
 import dev.notebooks.platform.events.PlatformEvent;
 import dev.notebooks.platform.events.ServerType;
 import dev.notebooks.platform.events.Subjects;
+import dev.notebooks.platform.events.Topics;
 import dev.notebooks.platform.events.notebook.NotebookCreated;
 import dev.notebooks.platform.events.notebook.NotebookResources;
+import dev.notebooks.platform.testing.http.TestHttp;
+import dev.notebooks.platform.testing.kafka.EventTopicWriter;
 import io.micronaut.context.env.Environment;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -57,7 +59,7 @@ class ImageApiTest implements TestPropertyProvider {
 
     private final RegistryDouble registry = RegistryDouble.start();
     private final String user = ApiTestProperties.user("reader");
-    private Http http;
+    private TestHttp http;
 
     @Override
     public Map<String, String> getProperties() {
@@ -66,7 +68,7 @@ class ImageApiTest implements TestPropertyProvider {
 
     @BeforeAll
     void serviceIsReady() {
-        http = new Http(client, jsonMapper);
+        http = new TestHttp(client, jsonMapper);
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> http.as(null, GET("/health/readiness")).status() == 200);
     }
@@ -78,7 +80,7 @@ class ImageApiTest implements TestPropertyProvider {
 
     @Test
     void anyUserReadsTheSeededCatalogWithOneDefaultPerServerType() {
-        Http.Reply reply = http.as(user, GET("/api/images"));
+        TestHttp.Reply reply = http.as(user, GET("/api/images"));
 
         assertThat(reply.status()).isEqualTo(200);
         List<Map<String, Object>> defaults = reply.items().stream()
@@ -94,7 +96,7 @@ class ImageApiTest implements TestPropertyProvider {
     void addingAnImageChecksItAndStoresTheResult() {
         String reference = newImage(RegistryDouble.COMPLIANT);
 
-        Http.Reply added = http.as(ADMIN, POST("/api/images", image(reference, "vscode")));
+        TestHttp.Reply added = http.as(ADMIN, POST("/api/images", image(reference, "vscode")));
 
         assertThat(added.status()).as(added.toString()).isEqualTo(201);
         assertThat(added.json())
@@ -103,7 +105,7 @@ class ImageApiTest implements TestPropertyProvider {
                 .containsEntry("addedBy", ADMIN)
                 .containsEntry("checkOverridden", false);
         assertThat(check(added)).containsEntry("status", "pass").containsEntry("platform", "linux/amd64");
-        Http.Reply read = http.as(user, GET("/api/images/" + added.json().get("id")));
+        TestHttp.Reply read = http.as(user, GET("/api/images/" + added.json().get("id")));
         assertThat(read.json()).isEqualTo(added.json());
     }
 
@@ -111,7 +113,7 @@ class ImageApiTest implements TestPropertyProvider {
     void anImageThatFailsTheCheckIsRefusedNamingTheFailedRequirement() {
         String reference = newImage(RegistryDouble.ROOT);
 
-        Http.Reply refused = http.as(ADMIN, POST("/api/images", image(reference, "jupyter")));
+        TestHttp.Reply refused = http.as(ADMIN, POST("/api/images", image(reference, "jupyter")));
 
         assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
         assertThat(refused.contentType()).isEqualTo("application/problem+json");
@@ -131,12 +133,12 @@ class ImageApiTest implements TestPropertyProvider {
         Map<String, Object> body = image(reference, "vscode");
         body.put("overrideCheck", true);
 
-        Http.Reply added = http.as(ADMIN, POST("/api/images", body));
+        TestHttp.Reply added = http.as(ADMIN, POST("/api/images", body));
 
         assertThat(added.status()).as(added.toString()).isEqualTo(201);
         assertThat(added.json()).containsEntry("checkOverridden", true);
         assertThat(check(added)).containsEntry("status", "fail");
-        Http.Reply audit = http.as(
+        TestHttp.Reply audit = http.as(
                 ADMIN,
                 GET("/api/audit?action=image.add&resourceKind=CatalogImage&name="
                         + added.json().get("id")));
@@ -150,12 +152,12 @@ class ImageApiTest implements TestPropertyProvider {
     void anImageIsEditedDeprecatedAndRemovedWithEveryChangeInItsHistory() {
         String id = add(newImage(RegistryDouble.MULTI_ARCH), "jupyter");
 
-        Http.Reply edited =
+        TestHttp.Reply edited =
                 http.as(ADMIN, PATCH("/api/images/" + id, Map.of("displayName", "Renamed", "tags", List.of("gpu"))));
         assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
         assertThat(edited.json()).containsEntry("displayName", "Renamed").containsEntry("tags", List.of("gpu"));
 
-        Http.Reply deprecated = http.as(ADMIN, PATCH("/api/images/" + id, Map.of("deprecated", true)));
+        TestHttp.Reply deprecated = http.as(ADMIN, PATCH("/api/images/" + id, Map.of("deprecated", true)));
         assertThat(deprecated.json()).containsEntry("deprecated", true);
         assertThat(idsIn(http.as(user, GET("/api/images?serverType=jupyter")))).doesNotContain(id);
         assertThat(idsIn(http.as(user, GET("/api/images?serverType=jupyter&includeDeprecated=true"))))
@@ -164,7 +166,7 @@ class ImageApiTest implements TestPropertyProvider {
         assertThat(http.as(ADMIN, DELETE("/api/images/" + id)).status()).isEqualTo(204);
         assertThat(http.as(user, GET("/api/images/" + id)).status()).isEqualTo(404);
 
-        Http.Reply history = http.as(user, GET("/api/images/" + id + "/history"));
+        TestHttp.Reply history = http.as(user, GET("/api/images/" + id + "/history"));
         assertThat(history.items())
                 .extracting(change -> change.get("action"))
                 .containsExactly("add", "edit", "deprecate", "remove");
@@ -198,7 +200,7 @@ class ImageApiTest implements TestPropertyProvider {
         body.put("defaultImage", true);
         assertThat(http.as(ADMIN, POST("/api/images", body)).status()).isEqualTo(201);
 
-        Http.Reply config = http.as(user, GET("/api/spawner-config"));
+        TestHttp.Reply config = http.as(user, GET("/api/spawner-config"));
 
         assertThat(config.status()).isEqualTo(200);
         Map<String, Object> rstudio = map(config.json().get("imageGroupTwo"));
@@ -211,7 +213,7 @@ class ImageApiTest implements TestPropertyProvider {
         String reference = newImage(RegistryDouble.COMPLIANT);
         String id = add(reference, "jupyter");
         String namespace = CatalogFixtures.uniqueName("team");
-        try (NotebookTopic notebooks = new NotebookTopic()) {
+        try (EventTopicWriter notebooks = new EventTopicWriter(Topics.NOTEBOOKS)) {
             notebooks.publish(PlatformEvent.of(
                     "notebook-service",
                     Subjects.namespaced(namespace, "nb"),
@@ -226,7 +228,7 @@ class ImageApiTest implements TestPropertyProvider {
         }
 
         await().atMost(Duration.ofSeconds(20)).until(() -> catalog.notebooksUsing(UUID.fromString(id)) == 1);
-        Http.Reply inUse = http.as(ADMIN, DELETE("/api/images/" + id));
+        TestHttp.Reply inUse = http.as(ADMIN, DELETE("/api/images/" + id));
         assertThat(inUse.status()).isEqualTo(409);
         assertThat(inUse.contentType()).isEqualTo("application/problem+json");
         assertThat((String) inUse.violations().get(0).get("message")).contains("1 notebook(s)");
@@ -259,7 +261,7 @@ class ImageApiTest implements TestPropertyProvider {
         body.put("displayName", " ");
         body.put("colour", "blue");
 
-        Http.Reply reply = http.as(ADMIN, POST("/api/images", body));
+        TestHttp.Reply reply = http.as(ADMIN, POST("/api/images", body));
 
         assertThat(reply.status()).isEqualTo(422);
         assertThat(reply.contentType()).isEqualTo("application/problem+json");
@@ -273,7 +275,7 @@ class ImageApiTest implements TestPropertyProvider {
         String reference = newImage(RegistryDouble.COMPLIANT);
         add(reference, "jupyter");
 
-        Http.Reply reply = http.as(ADMIN, POST("/api/images", image(reference, "jupyter")));
+        TestHttp.Reply reply = http.as(ADMIN, POST("/api/images", image(reference, "jupyter")));
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(409);
         assertThat(reply.violations())
@@ -289,8 +291,8 @@ class ImageApiTest implements TestPropertyProvider {
                 .findFirst()
                 .orElseThrow();
 
-        Http.Reply unset = http.as(ADMIN, PATCH("/api/images/" + defaultJupyter, Map.of("defaultImage", false)));
-        Http.Reply deprecate = http.as(ADMIN, PATCH("/api/images/" + defaultJupyter, Map.of("deprecated", true)));
+        TestHttp.Reply unset = http.as(ADMIN, PATCH("/api/images/" + defaultJupyter, Map.of("defaultImage", false)));
+        TestHttp.Reply deprecate = http.as(ADMIN, PATCH("/api/images/" + defaultJupyter, Map.of("deprecated", true)));
 
         assertThat(unset.status()).isEqualTo(422);
         assertThat(unset.violations()).extracting(v -> v.get("field")).containsExactly("defaultImage");
@@ -302,11 +304,11 @@ class ImageApiTest implements TestPropertyProvider {
     void unknownFieldsBadQueriesAndUnknownImagesAreNamed() {
         String id = add(newImage(RegistryDouble.COMPLIANT), "jupyter");
 
-        Http.Reply unknownField = http.as(ADMIN, PATCH("/api/images/" + id, Map.of("reference", "other:v1")));
-        Http.Reply badServerType = http.as(user, GET("/api/images?serverType=emacs"));
-        Http.Reply badTime = http.as(user, GET("/api/catalog?at=yesterday"));
-        Http.Reply missing = http.as(user, GET("/api/images/" + UUID.randomUUID()));
-        Http.Reply notAnId = http.as(user, GET("/api/images/not-an-id"));
+        TestHttp.Reply unknownField = http.as(ADMIN, PATCH("/api/images/" + id, Map.of("reference", "other:v1")));
+        TestHttp.Reply badServerType = http.as(user, GET("/api/images?serverType=emacs"));
+        TestHttp.Reply badTime = http.as(user, GET("/api/catalog?at=yesterday"));
+        TestHttp.Reply missing = http.as(user, GET("/api/images/" + UUID.randomUUID()));
+        TestHttp.Reply notAnId = http.as(user, GET("/api/images/not-an-id"));
 
         assertThat(unknownField.status()).isEqualTo(422);
         assertThat(unknownField.violations()).extracting(v -> v.get("field")).containsExactly("reference");
@@ -321,15 +323,15 @@ class ImageApiTest implements TestPropertyProvider {
 
     @Test
     void anyUserChecksAnImageAndSeesEachRequirement() {
-        Http.Reply compliant =
+        TestHttp.Reply compliant =
                 http.as(user, POST("/api/images/check", Map.of("image", registry.image(RegistryDouble.COMPLIANT))));
-        Http.Reply root =
+        TestHttp.Reply root =
                 http.as(user, POST("/api/images/check", Map.of("image", registry.image(RegistryDouble.ROOT))));
-        Http.Reply noPort =
+        TestHttp.Reply noPort =
                 http.as(user, POST("/api/images/check", Map.of("image", registry.image(RegistryDouble.NO_PORT))));
-        Http.Reply multiArch =
+        TestHttp.Reply multiArch =
                 http.as(user, POST("/api/images/check", Map.of("image", registry.image(RegistryDouble.MULTI_ARCH))));
-        Http.Reply missing =
+        TestHttp.Reply missing =
                 http.as(user, POST("/api/images/check", Map.of("image", registry.image(RegistryDouble.MISSING))));
 
         assertThat(compliant.json()).containsEntry("status", "pass");
@@ -345,9 +347,10 @@ class ImageApiTest implements TestPropertyProvider {
 
     @Test
     void aCheckNeedsAWellFormedImageFromAnAllowedRegistry() {
-        Http.Reply malformed = http.as(user, POST("/api/images/check", Map.of("image", "UPPER CASE")));
-        Http.Reply unknownField = http.as(user, POST("/api/images/check", Map.of("image", "x:1", "pull", true)));
-        Http.Reply elsewhere = http.as(user, POST("/api/images/check", Map.of("image", "quay.io/someone/jupyter:1")));
+        TestHttp.Reply malformed = http.as(user, POST("/api/images/check", Map.of("image", "UPPER CASE")));
+        TestHttp.Reply unknownField = http.as(user, POST("/api/images/check", Map.of("image", "x:1", "pull", true)));
+        TestHttp.Reply elsewhere =
+                http.as(user, POST("/api/images/check", Map.of("image", "quay.io/someone/jupyter:1")));
 
         assertThat(malformed.status()).isEqualTo(422);
         assertThat(malformed.violations()).extracting(v -> v.get("field")).containsExactly("image");
@@ -363,7 +366,7 @@ class ImageApiTest implements TestPropertyProvider {
     }
 
     private String add(String reference, String serverType) {
-        Http.Reply added = http.as(ADMIN, POST("/api/images", image(reference, serverType)));
+        TestHttp.Reply added = http.as(ADMIN, POST("/api/images", image(reference, serverType)));
         assertThat(added.status()).as(added.toString()).isEqualTo(201);
         return (String) added.json().get("id");
     }
@@ -378,11 +381,11 @@ class ImageApiTest implements TestPropertyProvider {
         return body;
     }
 
-    private static Map<String, Object> check(Http.Reply reply) {
+    private static Map<String, Object> check(TestHttp.Reply reply) {
         return map(reply.json().get("check"));
     }
 
-    private static Map<String, Object> requirement(Http.Reply check, String name) {
+    private static Map<String, Object> requirement(TestHttp.Reply check, String name) {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> requirements =
                 (List<Map<String, Object>>) check.json().get("requirements");
@@ -397,11 +400,11 @@ class ImageApiTest implements TestPropertyProvider {
         return (Map<String, Object>) value;
     }
 
-    private static List<Object> idsIn(Http.Reply reply) {
+    private static List<Object> idsIn(TestHttp.Reply reply) {
         return reply.items().stream().map(image -> image.get("id")).toList();
     }
 
-    private static List<Object> referencesIn(Http.Reply reply) {
+    private static List<Object> referencesIn(TestHttp.Reply reply) {
         return reply.items().stream().map(image -> image.get("reference")).toList();
     }
 }

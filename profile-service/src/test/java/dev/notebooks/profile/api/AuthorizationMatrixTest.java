@@ -12,6 +12,7 @@ import dev.notebooks.platform.outbox.audit.AuditLog;
 import dev.notebooks.platform.outbox.audit.AuditQuery;
 import dev.notebooks.platform.outbox.audit.Outcome;
 import dev.notebooks.platform.security.ProfileRoles;
+import dev.notebooks.platform.testing.http.TestHttp;
 import dev.notebooks.profile.ProfileServiceFixtures;
 import io.micronaut.context.env.Environment;
 import io.micronaut.http.MutableHttpRequest;
@@ -184,7 +185,7 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
         String user = userOf(caller, world);
         long denialsBefore = denialsOf(user);
 
-        Http.Reply reply = http.as(user, endpoint.request().apply(world));
+        TestHttp.Reply reply = http.as(user, endpoint.request().apply(world));
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(expected);
         if (expected == FORBIDDEN) {
@@ -223,7 +224,7 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
     AuditLog auditLog;
 
     private final Cluster cluster = new Cluster();
-    private Http http;
+    private TestHttp http;
     private World sharedWorld;
 
     @Override
@@ -233,7 +234,7 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
 
     @BeforeAll
     void serviceIsReady() {
-        http = new Http(client, jsonMapper);
+        http = new TestHttp(client, jsonMapper);
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> http.as(null, GET("/health/readiness")).status() == 200);
         sharedWorld = newWorld();

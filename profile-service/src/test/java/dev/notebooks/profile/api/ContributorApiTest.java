@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.notebooks.platform.events.ReceivedEvent;
+import dev.notebooks.platform.events.Topics;
 import dev.notebooks.platform.outbox.audit.AuditLog;
 import dev.notebooks.platform.outbox.audit.AuditQuery;
 import dev.notebooks.platform.outbox.audit.Outcome;
 import dev.notebooks.platform.security.ProfileRoles;
+import dev.notebooks.platform.testing.http.TestHttp;
+import dev.notebooks.platform.testing.kafka.EventTopicReader;
 import dev.notebooks.profile.ProfileServiceFixtures;
-import dev.notebooks.profile.ProfileTopic;
 import io.kubernetes.client.openapi.models.RbacV1Subject;
 import io.kubernetes.client.openapi.models.V1RoleBinding;
 import io.kubernetes.client.openapi.models.V1RoleRef;
@@ -53,8 +55,8 @@ class ContributorApiTest implements TestPropertyProvider {
     ProfileRoles profileRoles;
 
     private final Cluster cluster = new Cluster();
-    private final ProfileTopic topic = new ProfileTopic();
-    private Http http;
+    private final EventTopicReader topic = new EventTopicReader(Topics.PROFILES);
+    private TestHttp http;
 
     @Override
     public Map<String, String> getProperties() {
@@ -63,7 +65,7 @@ class ContributorApiTest implements TestPropertyProvider {
 
     @BeforeAll
     void serviceIsReady() {
-        http = new Http(client, jsonMapper);
+        http = new TestHttp(client, jsonMapper);
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> http.as(null, HttpRequest.GET("/health/readiness")).status() == 200);
     }
@@ -73,7 +75,7 @@ class ContributorApiTest implements TestPropertyProvider {
         World world = World.create(cluster, profileRoles);
         String quinn = ApiTestProperties.user("quinn");
 
-        Http.Reply reply = http.as(world.owner(), addContributor(world, quinn, "edit"));
+        TestHttp.Reply reply = http.as(world.owner(), addContributor(world, quinn, "edit"));
 
         assertThat(reply.status()).isEqualTo(201);
         assertThat(reply.json()).isEqualTo(Map.of("user", quinn, "role", "edit"));
@@ -129,7 +131,7 @@ class ContributorApiTest implements TestPropertyProvider {
     void everyoneOnTheProfileSeesItsContributors() {
         World world = World.create(cluster, profileRoles);
 
-        Http.Reply reply = http.as(world.viewer(), HttpRequest.GET(contributors(world)));
+        TestHttp.Reply reply = http.as(world.viewer(), HttpRequest.GET(contributors(world)));
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.list())
@@ -141,7 +143,7 @@ class ContributorApiTest implements TestPropertyProvider {
     void removingAContributorDeletesTheirBindingAndIsAnnounced() {
         World world = World.create(cluster, profileRoles);
 
-        Http.Reply reply = http.as(world.owner(), HttpRequest.DELETE(contributors(world) + "/" + world.editor()));
+        TestHttp.Reply reply = http.as(world.owner(), HttpRequest.DELETE(contributors(world) + "/" + world.editor()));
 
         assertThat(reply.status()).isEqualTo(204);
         assertThat(cluster.roleBindingsIn(world.profile())).noneMatch(binding -> world.editor()
@@ -163,8 +165,8 @@ class ContributorApiTest implements TestPropertyProvider {
     void theSameContributorTwiceIsAConflict() {
         World world = World.create(cluster, profileRoles);
 
-        Http.Reply sameRole = http.as(world.owner(), addContributor(world, world.editor(), "edit"));
-        Http.Reply otherRole = http.as(world.owner(), addContributor(world, world.editor(), "view"));
+        TestHttp.Reply sameRole = http.as(world.owner(), addContributor(world, world.editor(), "edit"));
+        TestHttp.Reply otherRole = http.as(world.owner(), addContributor(world, world.editor(), "view"));
 
         assertThat(sameRole.status()).isEqualTo(409);
         assertThat(otherRole.status()).isEqualTo(409);
@@ -176,7 +178,7 @@ class ContributorApiTest implements TestPropertyProvider {
     void theOwnerCannotBeAContributor() {
         World world = World.create(cluster, profileRoles);
 
-        Http.Reply reply = http.as(ADMIN, addContributor(world, world.owner(), "view"));
+        TestHttp.Reply reply = http.as(ADMIN, addContributor(world, world.owner(), "view"));
 
         assertThat(reply.status()).isEqualTo(409);
         assertThat(cluster.roleBindingsIn(world.profile()))
@@ -189,8 +191,8 @@ class ContributorApiTest implements TestPropertyProvider {
     void aRoleOtherThanEditOrViewIsUnprocessable() {
         World world = World.create(cluster, profileRoles);
 
-        Http.Reply admin = http.as(world.owner(), addContributor(world, ApiTestProperties.user("sam"), "admin"));
-        Http.Reply noUser = http.as(world.owner(), HttpRequest.POST(contributors(world), Map.of("role", "view")));
+        TestHttp.Reply admin = http.as(world.owner(), addContributor(world, ApiTestProperties.user("sam"), "admin"));
+        TestHttp.Reply noUser = http.as(world.owner(), HttpRequest.POST(contributors(world), Map.of("role", "view")));
 
         assertThat(admin.status()).isEqualTo(422);
         assertThat(admin.violations())
@@ -210,7 +212,7 @@ class ContributorApiTest implements TestPropertyProvider {
         String tom = ApiTestProperties.user("tom");
         http.as(tom, HttpRequest.POST("/api/profiles", Map.of("name", name)));
 
-        Http.Reply reply = http.as(
+        TestHttp.Reply reply = http.as(
                 tom,
                 HttpRequest.POST(
                         "/api/profiles/" + name + "/contributors",

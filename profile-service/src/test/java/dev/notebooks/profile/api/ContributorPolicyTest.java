@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.notebooks.platform.security.KubeflowBindings;
 import dev.notebooks.platform.security.ProfileRole;
 import dev.notebooks.platform.security.ProfileRoles;
+import dev.notebooks.platform.testing.http.TestHttp;
 import dev.notebooks.profile.controller.AuthorizationPolicy;
 import dev.notebooks.profile.controller.ProfileResources;
 import io.micronaut.context.env.Environment;
@@ -42,7 +43,7 @@ class ContributorPolicyTest implements TestPropertyProvider {
     ProfileRoles profileRoles;
 
     private final Cluster cluster = new Cluster();
-    private Http http;
+    private TestHttp http;
 
     @Override
     public Map<String, String> getProperties() {
@@ -53,7 +54,7 @@ class ContributorPolicyTest implements TestPropertyProvider {
 
     @BeforeAll
     void serviceIsReady() {
-        http = new Http(client, jsonMapper);
+        http = new TestHttp(client, jsonMapper);
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> http.as(null, HttpRequest.GET("/health/readiness")).status() == 200);
     }

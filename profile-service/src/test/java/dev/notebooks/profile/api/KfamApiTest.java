@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.notebooks.platform.security.ProfileRoles;
+import dev.notebooks.platform.testing.http.TestHttp;
 import dev.notebooks.profile.ProfileServiceFixtures;
 import io.micronaut.context.env.Environment;
 import io.micronaut.http.HttpRequest;
@@ -40,7 +41,7 @@ class KfamApiTest implements TestPropertyProvider {
     ProfileRoles profileRoles;
 
     private final Cluster cluster = new Cluster();
-    private Http http;
+    private TestHttp http;
 
     @Override
     public Map<String, String> getProperties() {
@@ -49,7 +50,7 @@ class KfamApiTest implements TestPropertyProvider {
 
     @BeforeAll
     void serviceIsReady() {
-        http = new Http(client, jsonMapper);
+        http = new TestHttp(client, jsonMapper);
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> http.as(null, HttpRequest.GET("/health/readiness")).status() == 200);
     }
@@ -59,7 +60,7 @@ class KfamApiTest implements TestPropertyProvider {
         String wendy = ApiTestProperties.user("wendy");
         String name = ProfileServiceFixtures.uniqueName("wendy");
 
-        Http.Reply reply = http.as(
+        TestHttp.Reply reply = http.as(
                 wendy,
                 HttpRequest.POST(
                         "/kfam/v1/profiles",
@@ -88,7 +89,7 @@ class KfamApiTest implements TestPropertyProvider {
 
     @Test
     void aProfileWithAnInvalidNameIsUnprocessable() {
-        Http.Reply reply = http.as(
+        TestHttp.Reply reply = http.as(
                 ApiTestProperties.user("zoe"),
                 HttpRequest.POST("/kfam/v1/profiles", Map.of("metadata", Map.of("name", "Zoe's"))));
 
@@ -100,7 +101,8 @@ class KfamApiTest implements TestPropertyProvider {
     void bindingsAreReadInKfamsShapeOwnersIncluded() {
         World world = World.create(cluster, profileRoles);
 
-        Http.Reply reply = http.as(world.owner(), HttpRequest.GET("/kfam/v1/bindings?namespace=" + world.profile()));
+        TestHttp.Reply reply =
+                http.as(world.owner(), HttpRequest.GET("/kfam/v1/bindings?namespace=" + world.profile()));
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(bindings(reply))
@@ -131,7 +133,7 @@ class KfamApiTest implements TestPropertyProvider {
                 "referredNamespace", world.profile(),
                 "RoleRef", Map.of("kind", "ClusterRole", "name", "edit"));
 
-        Http.Reply added = http.as(world.owner(), HttpRequest.POST("/kfam/v1/bindings", binding));
+        TestHttp.Reply added = http.as(world.owner(), HttpRequest.POST("/kfam/v1/bindings", binding));
 
         assertThat(added.status()).isEqualTo(200);
         assertThat(bindings(http.as(
@@ -139,7 +141,7 @@ class KfamApiTest implements TestPropertyProvider {
                         HttpRequest.GET("/kfam/v1/bindings?namespace=" + world.profile() + "&role=edit"))))
                 .contains(kfamBinding(amir, world.profile(), "edit"));
 
-        Http.Reply removed = http.as(world.owner(), HttpRequest.DELETE("/kfam/v1/bindings", binding));
+        TestHttp.Reply removed = http.as(world.owner(), HttpRequest.DELETE("/kfam/v1/bindings", binding));
 
         assertThat(removed.status()).isEqualTo(200);
         assertThat(bindings(http.as(world.owner(), HttpRequest.GET("/kfam/v1/bindings?namespace=" + world.profile()))))
@@ -173,7 +175,7 @@ class KfamApiTest implements TestPropertyProvider {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> bindings(Http.Reply reply) {
+    private static List<Map<String, Object>> bindings(TestHttp.Reply reply) {
         assertThat(reply.status()).isEqualTo(200);
         return (List<Map<String, Object>>) reply.json().getOrDefault("bindings", List.of());
     }

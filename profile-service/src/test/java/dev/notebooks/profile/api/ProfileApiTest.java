@@ -6,14 +6,16 @@ import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
 
 import dev.notebooks.platform.events.ReceivedEvent;
+import dev.notebooks.platform.events.Topics;
 import dev.notebooks.platform.outbox.audit.AuditLog;
 import dev.notebooks.platform.outbox.audit.AuditQuery;
 import dev.notebooks.platform.outbox.audit.AuditRecord;
 import dev.notebooks.platform.outbox.audit.Outcome;
 import dev.notebooks.platform.security.ProfileRoles;
+import dev.notebooks.platform.testing.http.TestHttp;
+import dev.notebooks.platform.testing.kafka.EventTopicReader;
 import dev.notebooks.platform.web.ApiProblems;
 import dev.notebooks.profile.ProfileServiceFixtures;
-import dev.notebooks.profile.ProfileTopic;
 import dev.notebooks.profile.domain.Profile;
 import dev.notebooks.profile.domain.ProfileAnnotations;
 import io.micronaut.context.env.Environment;
@@ -57,8 +59,8 @@ class ProfileApiTest implements TestPropertyProvider {
     ProfileRoles profileRoles;
 
     private final Cluster cluster = new Cluster();
-    private final ProfileTopic topic = new ProfileTopic();
-    private Http http;
+    private final EventTopicReader topic = new EventTopicReader(Topics.PROFILES);
+    private TestHttp http;
 
     @Override
     public Map<String, String> getProperties() {
@@ -67,7 +69,7 @@ class ProfileApiTest implements TestPropertyProvider {
 
     @BeforeAll
     void serviceIsReady() {
-        http = new Http(client, jsonMapper);
+        http = new TestHttp(client, jsonMapper);
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> http.as(null, HttpRequest.GET("/health/readiness")).status() == 200);
     }
@@ -77,7 +79,7 @@ class ProfileApiTest implements TestPropertyProvider {
         String alice = ApiTestProperties.user("alice");
         String name = ProfileServiceFixtures.uniqueName("team-a");
 
-        Http.Reply created = http.as(
+        TestHttp.Reply created = http.as(
                 alice,
                 HttpRequest.POST(
                         "/api/profiles", Map.of("name", name, "resourceQuota", Map.of("cpu", "6", "memory", "16Gi"))));
@@ -120,9 +122,9 @@ class ProfileApiTest implements TestPropertyProvider {
         String byAdmin = ProfileServiceFixtures.uniqueName("for-bob");
         String byCarol = ProfileServiceFixtures.uniqueName("by-carol");
 
-        Http.Reply adminNamesBob =
+        TestHttp.Reply adminNamesBob =
                 http.as(ADMIN, HttpRequest.POST("/api/profiles", Map.of("name", byAdmin, "owner", bob)));
-        Http.Reply carolNamesBob =
+        TestHttp.Reply carolNamesBob =
                 http.as(carol, HttpRequest.POST("/api/profiles", Map.of("name", byCarol, "owner", bob)));
 
         assertThat(adminNamesBob.status()).isEqualTo(201);
@@ -150,8 +152,9 @@ class ProfileApiTest implements TestPropertyProvider {
         await().atMost(Duration.ofSeconds(5))
                 .until(() ->
                         http.as(dave, HttpRequest.GET("/api/profiles")).items().size() == 1);
-        Http.Reply again = http.as(dave, HttpRequest.POST("/api/profiles", Map.of("name", second)));
-        Http.Reply admin = http.as(ADMIN, HttpRequest.POST("/api/profiles", Map.of("name", fromAdmin, "owner", dave)));
+        TestHttp.Reply again = http.as(dave, HttpRequest.POST("/api/profiles", Map.of("name", second)));
+        TestHttp.Reply admin =
+                http.as(ADMIN, HttpRequest.POST("/api/profiles", Map.of("name", fromAdmin, "owner", dave)));
 
         assertThat(again.status()).isEqualTo(409);
         assertThat((String) again.json().get("detail")).contains(dave, first);
@@ -164,7 +167,7 @@ class ProfileApiTest implements TestPropertyProvider {
         String name = ProfileServiceFixtures.uniqueName("taken");
         cluster.createProfile(name, ApiTestProperties.user("erin"));
 
-        Http.Reply reply = http.as(ADMIN, HttpRequest.POST("/api/profiles", Map.of("name", name)));
+        TestHttp.Reply reply = http.as(ADMIN, HttpRequest.POST("/api/profiles", Map.of("name", name)));
 
         assertThat(reply.status()).isEqualTo(409);
         assertThat(reply.json()).containsEntry("type", ApiProblems.CONFLICT.toString());
@@ -174,7 +177,7 @@ class ProfileApiTest implements TestPropertyProvider {
     void badInputIsAnUnprocessableProblemNamingTheFieldAndChangesNothing() {
         String frank = ApiTestProperties.user("frank");
 
-        Http.Reply reply = http.as(
+        TestHttp.Reply reply = http.as(
                 frank,
                 HttpRequest.POST(
                         "/api/profiles",
@@ -206,7 +209,7 @@ class ProfileApiTest implements TestPropertyProvider {
         http.as(grace, HttpRequest.POST("/api/profiles", Map.of("name", name, "resourceQuota", Map.of("cpu", "2"))));
         Profile before = cluster.requireProfile(name);
 
-        Http.Reply reply = http.as(
+        TestHttp.Reply reply = http.as(
                 grace, HttpRequest.PATCH("/api/profiles/" + name, Map.of("resourceQuota", Map.of("cpu", "2 cores"))));
 
         assertThat(reply.status()).isEqualTo(422);
@@ -235,7 +238,7 @@ class ProfileApiTest implements TestPropertyProvider {
 
     @Test
     void aCallWithoutTheUserHeaderIsUnauthenticated() {
-        Http.Reply reply = http.as(null, HttpRequest.GET("/api/profiles"));
+        TestHttp.Reply reply = http.as(null, HttpRequest.GET("/api/profiles"));
 
         assertThat(reply.status()).isEqualTo(401);
         assertThat(reply.contentType()).isEqualTo("application/problem+json");
@@ -247,20 +250,20 @@ class ProfileApiTest implements TestPropertyProvider {
         String name = ProfileServiceFixtures.uniqueName("quota");
         http.as(henry, HttpRequest.POST("/api/profiles", Map.of("name", name)));
 
-        Http.Reply set =
+        TestHttp.Reply set =
                 http.as(henry, HttpRequest.PATCH("/api/profiles/" + name, Map.of("resourceQuota", Map.of("cpu", "4"))));
         assertThat(set.status()).isEqualTo(200);
         assertThat(set.json()).containsEntry("resourceQuota", Map.of("cpu", "4"));
         assertAuthoredBy(henry, cluster.requireProfile(name));
 
-        Http.Reply changed = http.as(
+        TestHttp.Reply changed = http.as(
                 henry,
                 HttpRequest.PATCH(
                         "/api/profiles/" + name, Map.of("resourceQuota", Map.of("cpu", "8", "memory", "32Gi"))));
         assertThat(changed.json()).containsEntry("resourceQuota", Map.of("cpu", "8", "memory", "32Gi"));
         assertThat(cluster.requireProfile(name).getSpec().hardQuota()).isEqualTo(Map.of("cpu", "8", "memory", "32Gi"));
 
-        Http.Reply emptied = http.as(
+        TestHttp.Reply emptied = http.as(
                 henry, HttpRequest.PATCH("/api/profiles/" + name, Collections.singletonMap("resourceQuota", null)));
         assertThat(emptied.json()).containsEntry("resourceQuota", Map.of());
         Profile profile = cluster.requireProfile(name);
@@ -274,7 +277,7 @@ class ProfileApiTest implements TestPropertyProvider {
         String ivy = ApiTestProperties.user("ivy");
         String name = ProfileServiceFixtures.uniqueName("same");
         http.as(ivy, HttpRequest.POST("/api/profiles", Map.of("name", name, "resourceQuota", Map.of("cpu", "1.5"))));
-        Http.Reply reply = http.as(
+        TestHttp.Reply reply = http.as(
                 ivy, HttpRequest.PATCH("/api/profiles/" + name, Map.of("resourceQuota", Map.of("cpu", "1500m"))));
 
         assertThat(reply.status()).isEqualTo(200);
@@ -290,7 +293,7 @@ class ProfileApiTest implements TestPropertyProvider {
         String name = ProfileServiceFixtures.uniqueName("plugins");
         http.as(jack, HttpRequest.POST("/api/profiles", Map.of("name", name)));
 
-        Http.Reply reply = http.as(
+        TestHttp.Reply reply = http.as(
                 jack,
                 HttpRequest.PATCH(
                         "/api/profiles/" + name,
@@ -315,8 +318,8 @@ class ProfileApiTest implements TestPropertyProvider {
         String name = ProfileServiceFixtures.uniqueName("handover");
         http.as(kate, HttpRequest.POST("/api/profiles", Map.of("name", name)));
 
-        Http.Reply byOwner = http.as(kate, HttpRequest.PATCH("/api/profiles/" + name, Map.of("owner", leo)));
-        Http.Reply byAdmin = http.as(ADMIN, HttpRequest.PATCH("/api/profiles/" + name, Map.of("owner", leo)));
+        TestHttp.Reply byOwner = http.as(kate, HttpRequest.PATCH("/api/profiles/" + name, Map.of("owner", leo)));
+        TestHttp.Reply byAdmin = http.as(ADMIN, HttpRequest.PATCH("/api/profiles/" + name, Map.of("owner", leo)));
 
         assertThat(byOwner.status()).isEqualTo(403);
         assertThat(byAdmin.status()).isEqualTo(200);
@@ -336,7 +339,7 @@ class ProfileApiTest implements TestPropertyProvider {
         http.as(mia, HttpRequest.POST("/api/profiles", Map.of("name", name)));
         cluster.awaitNamespaceOf(name);
 
-        Http.Reply reply = http.as(mia, HttpRequest.DELETE("/api/profiles/" + name));
+        TestHttp.Reply reply = http.as(mia, HttpRequest.DELETE("/api/profiles/" + name));
 
         assertThat(reply.status()).isEqualTo(202);
         await().atMost(Cluster.RECONCILED).untilAsserted(() -> {
@@ -380,16 +383,16 @@ class ProfileApiTest implements TestPropertyProvider {
                 .until(() ->
                         http.as(nina, HttpRequest.GET("/api/profiles")).items().size() == 5);
 
-        Http.Reply first = http.as(nina, HttpRequest.GET("/api/profiles?limit=2"));
-        Http.Reply second = http.as(
+        TestHttp.Reply first = http.as(nina, HttpRequest.GET("/api/profiles?limit=2"));
+        TestHttp.Reply second = http.as(
                 nina,
                 HttpRequest.GET("/api/profiles?limit=2&cursor=" + first.json().get("nextCursor")));
-        Http.Reply last = http.as(
+        TestHttp.Reply last = http.as(
                 nina,
                 HttpRequest.GET("/api/profiles?limit=2&cursor=" + second.json().get("nextCursor")));
 
         List<Object> names = new ArrayList<>();
-        for (Http.Reply page : List.of(first, second, last)) {
+        for (TestHttp.Reply page : List.of(first, second, last)) {
             page.items().forEach(item -> names.add(item.get("name")));
         }
         assertThat(first.items()).hasSize(2);
@@ -407,10 +410,11 @@ class ProfileApiTest implements TestPropertyProvider {
         http.as(olga, HttpRequest.PATCH("/api/profiles/" + name, Map.of("resourceQuota", Map.of("cpu", "1"))));
         http.as(ApiTestProperties.user("peeker"), HttpRequest.GET("/api/profiles/" + name));
 
-        Http.Reply byOlga = http.as(ADMIN, HttpRequest.GET("/api/audit?profile=" + name + "&actor=" + olga));
-        Http.Reply updates = http.as(ADMIN, HttpRequest.GET("/api/audit?profile=" + name + "&action=profile.update"));
-        Http.Reply denials = http.as(ADMIN, HttpRequest.GET("/api/audit?profile=" + name + "&outcome=DENIED"));
-        Http.Reply byOlgaHerself = http.as(olga, HttpRequest.GET("/api/audit?profile=" + name));
+        TestHttp.Reply byOlga = http.as(ADMIN, HttpRequest.GET("/api/audit?profile=" + name + "&actor=" + olga));
+        TestHttp.Reply updates =
+                http.as(ADMIN, HttpRequest.GET("/api/audit?profile=" + name + "&action=profile.update"));
+        TestHttp.Reply denials = http.as(ADMIN, HttpRequest.GET("/api/audit?profile=" + name + "&outcome=DENIED"));
+        TestHttp.Reply byOlgaHerself = http.as(olga, HttpRequest.GET("/api/audit?profile=" + name));
 
         assertThat(byOlga.items())
                 .extracting(item -> item.get("action"))

@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.notebooks.platform.events.Actor;
 import dev.notebooks.platform.events.ReceivedEvent;
+import dev.notebooks.platform.events.Topics;
 import dev.notebooks.platform.events.profile.ProfileCreated;
 import dev.notebooks.platform.events.profile.ProfileDeleted;
 import dev.notebooks.platform.events.profile.ProfileFailed;
@@ -18,9 +19,9 @@ import dev.notebooks.platform.events.profile.ProfileUpdated;
 import dev.notebooks.platform.outbox.audit.AuditLog;
 import dev.notebooks.platform.outbox.audit.AuditQuery;
 import dev.notebooks.platform.outbox.audit.AuditRecord;
+import dev.notebooks.platform.testing.kafka.EventTopicReader;
 import dev.notebooks.platform.testing.kubernetes.KubernetesFixture;
 import dev.notebooks.profile.ProfileServiceFixtures;
-import dev.notebooks.profile.ProfileTopic;
 import dev.notebooks.profile.domain.Profile;
 import dev.notebooks.profile.domain.ProfileAnnotations;
 import dev.notebooks.profile.domain.Quotas;
@@ -65,7 +66,7 @@ class ProfileReconcilerTest implements TestPropertyProvider {
     AuditLog auditLog;
 
     private final Kubectl kubectl = new Kubectl();
-    private final ProfileTopic topic = new ProfileTopic();
+    private final EventTopicReader topic = new EventTopicReader(Topics.PROFILES);
 
     @Override
     public Map<String, String> getProperties() {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.notebooks.platform.events.Actor;
 import dev.notebooks.platform.events.PlatformEvent;
 import dev.notebooks.platform.events.ReceivedEvent;
+import dev.notebooks.platform.events.Topics;
 import dev.notebooks.platform.events.account.AccountCreated;
 import dev.notebooks.platform.events.account.AccountDeleted;
 import dev.notebooks.platform.events.profile.ProfileCreated;
@@ -18,9 +19,10 @@ import dev.notebooks.platform.kube.status.Conditions;
 import dev.notebooks.platform.outbox.audit.AuditLog;
 import dev.notebooks.platform.outbox.audit.AuditQuery;
 import dev.notebooks.platform.outbox.audit.AuditRecord;
+import dev.notebooks.platform.testing.kafka.EventTopicReader;
+import dev.notebooks.platform.testing.kafka.EventTopicWriter;
 import dev.notebooks.platform.testing.kubernetes.KubernetesFixture;
 import dev.notebooks.profile.ProfileServiceFixtures;
-import dev.notebooks.profile.ProfileTopic;
 import dev.notebooks.profile.controller.ProfileResources;
 import dev.notebooks.profile.domain.Profile;
 import dev.notebooks.profile.domain.ProfileAnnotations;
@@ -56,8 +58,8 @@ class RegistrationTest implements TestPropertyProvider {
     @Inject
     AuditLog auditLog;
 
-    private final AccountTopic accounts = new AccountTopic();
-    private final ProfileTopic profileTopic = new ProfileTopic();
+    private final EventTopicWriter accounts = new EventTopicWriter(Topics.ACCOUNTS);
+    private final EventTopicReader profileTopic = new EventTopicReader(Topics.PROFILES);
     private final ResourceClient kubectl =
             new ResourceClient(KubernetesFixture.shared().apiClient(), new KubeConfiguration("kubectl"));
 

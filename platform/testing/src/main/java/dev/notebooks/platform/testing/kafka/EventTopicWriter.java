@@ -1,9 +1,7 @@
-package dev.notebooks.profile.registration;
+package dev.notebooks.platform.testing.kafka;
 
 import dev.notebooks.platform.events.CloudEventCodec;
 import dev.notebooks.platform.events.PlatformEvent;
-import dev.notebooks.platform.events.Topics;
-import dev.notebooks.platform.testing.kafka.KafkaFixture;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -11,9 +9,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** auth-service's side of the {@code accounts} topic: publishes account events exactly as its outbox relay does. */
-final class AccountTopic implements AutoCloseable {
+/** Another service's side of a topic of the shared Kafka: publishes events exactly as an outbox relay does. */
+public final class EventTopicWriter implements AutoCloseable {
 
+    private final String topic;
     private final CloudEventCodec codec = new CloudEventCodec();
     private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
             Map.of(
@@ -22,10 +21,14 @@ final class AccountTopic implements AutoCloseable {
             new StringSerializer(),
             new ByteArraySerializer());
 
+    public EventTopicWriter(String topic) {
+        this.topic = topic;
+    }
+
     /** Publishes the event (the same id every time it is given) and waits for Kafka's acknowledgement. */
-    void publish(PlatformEvent<?> event) {
+    public void publish(PlatformEvent<?> event) {
         try {
-            producer.send(codec.toRecord(Topics.ACCOUNTS, event.key(), codec.encode(event)))
+            producer.send(codec.toRecord(topic, event.key(), codec.encode(event)))
                     .get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
