@@ -128,7 +128,15 @@ public class ImageCatalog {
                     ImageConflictException.Reason.DUPLICATE, "reference", reference + " is in the catalog already");
         }
         Optional<ImageEntry> previousDefault = currentDefault(request.serverType());
-        boolean isDefault = request.defaultImage() || previousDefault.isEmpty();
+        if (request.defaultImage() && previousDefault.isPresent()) {
+            // a second default is refused; moving the default is an edit of the image that takes it
+            throw new ImageConflictException(
+                    ImageConflictException.Reason.DEFAULT_IMAGE,
+                    "defaultImage",
+                    request.serverType().value() + " already has a default image ("
+                            + previousDefault.get().reference() + "); add the image, then make it the default");
+        }
+        boolean isDefault = previousDefault.isEmpty();
         Instant now = now();
         ImageEntry image = new ImageEntry(
                 UUID.randomUUID(),
@@ -144,9 +152,6 @@ public class ImageCatalog {
                 now,
                 request.checkResult(),
                 request.checkOverridden());
-        if (isDefault) {
-            previousDefault.ifPresent(previous -> takeDefaultFrom(previous, actor, now));
-        }
         images.save(CatalogImageRow.of(image));
         record(ChangeAction.ADD, null, image, actor, now);
         announcer.added(image, actor);

@@ -148,18 +148,36 @@ class ImageCatalogTest implements TestPropertyProvider {
     }
 
     @Test
+    void aSecondDefaultIsRefusedWhenAdding() {
+        ImageEntry former = defaultOf(ServerType.RSTUDIO);
+        NewImage secondDefault = new NewImage(
+                uniqueReference("quay.io/example/rstudio"), ServerType.RSTUDIO, "R", null, null, true, null, false);
+
+        assertThatThrownBy(() -> catalog.add(secondDefault, ADMIN))
+                .isInstanceOfSatisfying(
+                        ImageConflictException.class, e -> assertThat(e.field()).isEqualTo("defaultImage"));
+        assertThat(catalog.list(ServerType.RSTUDIO, null, true))
+                .filteredOn(ImageEntry::defaultImage)
+                .containsExactly(former);
+    }
+
+    @Test
     void makingAnImageTheDefaultTakesTheDefaultFromTheFormerOne() {
         ImageEntry former = defaultOf(ServerType.RSTUDIO);
-        ImageEntry added = catalog.add(
-                new NewImage(
-                        uniqueReference("quay.io/example/rstudio"),
-                        ServerType.RSTUDIO,
-                        "R",
-                        null,
-                        null,
-                        true,
-                        null,
-                        false),
+        ImageEntry added = catalog.edit(
+                catalog.add(
+                                new NewImage(
+                                        uniqueReference("quay.io/example/rstudio"),
+                                        ServerType.RSTUDIO,
+                                        "R",
+                                        null,
+                                        null,
+                                        false,
+                                        null,
+                                        false),
+                                ADMIN)
+                        .id(),
+                new ImageEdit(null, null, null, true, null),
                 ADMIN);
 
         assertThat(added.defaultImage()).isTrue();

@@ -180,8 +180,20 @@ class SpawnerConfigMapTest implements TestPropertyProvider {
     @Test
     @Order(4)
     void aCatalogChangeIsInTheConfigMapWithinASecond() {
-        ImageEntry added = catalog.add(
-                new NewImage("ghcr.io/example/rstudio:4.4", ServerType.RSTUDIO, "R 4.4", null, null, true, null, false),
+        ImageEntry added = catalog.edit(
+                catalog.add(
+                                new NewImage(
+                                        "ghcr.io/example/rstudio:4.4",
+                                        ServerType.RSTUDIO,
+                                        "R 4.4",
+                                        null,
+                                        null,
+                                        false,
+                                        null,
+                                        false),
+                                ADMIN)
+                        .id(),
+                new ImageEdit(null, null, null, true, null),
                 ADMIN);
 
         await().atMost(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(imageGroup("imageGroupTwo"))

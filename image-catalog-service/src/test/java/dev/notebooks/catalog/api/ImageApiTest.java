@@ -196,9 +196,16 @@ class ImageApiTest implements TestPropertyProvider {
     @Test
     void aNewDefaultShowsInTheSpawnerConfig() {
         String reference = newImage(RegistryDouble.COMPLIANT);
-        Map<String, Object> body = image(reference, "rstudio");
-        body.put("defaultImage", true);
-        assertThat(http.as(ADMIN, POST("/api/images", body)).status()).isEqualTo(201);
+        Map<String, Object> secondDefault = image(reference, "rstudio");
+        secondDefault.put("defaultImage", true);
+        TestHttp.Reply refused = http.as(ADMIN, POST("/api/images", secondDefault));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.violations()).extracting(v -> v.get("field")).containsExactly("defaultImage");
+
+        String id = add(reference, "rstudio");
+        assertThat(http.as(ADMIN, PATCH("/api/images/" + id, Map.of("defaultImage", true)))
+                        .status())
+                .isEqualTo(200);
 
         TestHttp.Reply config = http.as(user, GET("/api/spawner-config"));
 
