@@ -4,6 +4,7 @@ import dev.notebooks.catalog.domain.ImageEntry;
 import dev.notebooks.platform.events.Actor;
 import dev.notebooks.platform.events.EventData;
 import dev.notebooks.platform.events.PlatformEvent;
+import dev.notebooks.platform.events.ServerType;
 import dev.notebooks.platform.events.catalog.CatalogDefaultChanged;
 import dev.notebooks.platform.events.catalog.CatalogImageAdded;
 import dev.notebooks.platform.events.catalog.CatalogImageDeprecated;
@@ -30,55 +31,19 @@ public class CatalogAnnouncer {
     }
 
     public void added(ImageEntry image, Actor actor) {
-        publish(
-                image,
-                new CatalogImageAdded(
-                        actor,
-                        image.id().toString(),
-                        image.reference(),
-                        image.serverType(),
-                        image.displayName(),
-                        image.defaultImage(),
-                        image.deprecated()));
+        publish(image, actor, CatalogImageAdded::new);
     }
 
     public void updated(ImageEntry image, Actor actor) {
-        publish(
-                image,
-                new CatalogImageUpdated(
-                        actor,
-                        image.id().toString(),
-                        image.reference(),
-                        image.serverType(),
-                        image.displayName(),
-                        image.defaultImage(),
-                        image.deprecated()));
+        publish(image, actor, CatalogImageUpdated::new);
     }
 
     public void deprecated(ImageEntry image, Actor actor) {
-        publish(
-                image,
-                new CatalogImageDeprecated(
-                        actor,
-                        image.id().toString(),
-                        image.reference(),
-                        image.serverType(),
-                        image.displayName(),
-                        image.defaultImage(),
-                        image.deprecated()));
+        publish(image, actor, CatalogImageDeprecated::new);
     }
 
     public void removed(ImageEntry image, Actor actor) {
-        publish(
-                image,
-                new CatalogImageRemoved(
-                        actor,
-                        image.id().toString(),
-                        image.reference(),
-                        image.serverType(),
-                        image.displayName(),
-                        image.defaultImage(),
-                        image.deprecated()));
+        publish(image, actor, CatalogImageRemoved::new);
     }
 
     /** @param previous the former default; null when the server type had none */
@@ -93,7 +58,28 @@ public class CatalogAnnouncer {
         outbox.publish(PlatformEvent.of(source, current.serverType().value(), data));
     }
 
-    private void publish(ImageEntry image, EventData data) {
+    private void publish(ImageEntry image, Actor actor, ImageEvent<?> event) {
+        EventData data = event.of(
+                actor,
+                image.id().toString(),
+                image.reference(),
+                image.serverType(),
+                image.displayName(),
+                image.defaultImage(),
+                image.deprecated());
         outbox.publish(PlatformEvent.of(source, image.id().toString(), data));
+    }
+
+    /** The constructor every {@code catalog.image.*} record shares. */
+    @FunctionalInterface
+    private interface ImageEvent<T extends EventData> {
+        T of(
+                Actor actor,
+                String imageId,
+                String reference,
+                ServerType serverType,
+                String displayName,
+                boolean defaultImage,
+                boolean deprecated);
     }
 }

@@ -11,8 +11,6 @@ import io.micronaut.configuration.kafka.annotation.KafkaListener;
 import io.micronaut.configuration.kafka.annotation.OffsetReset;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The {@code notebooks} topic: which image each notebook runs, so that an image in use is not removed by accident.
@@ -31,8 +29,6 @@ class NotebookEvents {
 
     static final String CONSUMER = "image-catalog-service.usage";
 
-    private static final Logger LOG = LoggerFactory.getLogger(NotebookEvents.class);
-
     private final CloudEventCodec codec;
     private final IdempotentConsumer idempotentConsumer;
     private final ImageUsage usage;
@@ -45,14 +41,10 @@ class NotebookEvents {
 
     @Topic("${platform.events.topic-prefix:}notebooks")
     void receive(ConsumerRecord<String, byte[]> record) {
-        ReceivedEvent event;
-        try {
-            event = codec.decode(record);
-        } catch (IllegalArgumentException e) {
-            // retrying cannot make it readable
-            LOG.warn("Skipping a record that is not a platform event: {}", e.getMessage());
-            return;
-        }
+        codec.readable(record).ifPresent(this::apply);
+    }
+
+    private void apply(ReceivedEvent event) {
         switch (event.type()) {
             case NotebookCreated.TYPE ->
                 idempotentConsumer.process(

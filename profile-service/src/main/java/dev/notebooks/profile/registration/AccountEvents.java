@@ -11,8 +11,6 @@ import io.micronaut.configuration.kafka.annotation.KafkaListener;
 import io.micronaut.configuration.kafka.annotation.OffsetReset;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The {@code accounts} topic, for {@link Registration}. Each event is applied once ({@link IdempotentConsumer}); a
@@ -32,8 +30,6 @@ class AccountEvents {
 
     static final String CONSUMER = "profile-service.registration";
 
-    private static final Logger LOG = LoggerFactory.getLogger(AccountEvents.class);
-
     private final CloudEventCodec codec;
     private final IdempotentConsumer idempotentConsumer;
     private final Registration registration;
@@ -46,14 +42,10 @@ class AccountEvents {
 
     @Topic("${platform.events.topic-prefix:}accounts")
     void receive(ConsumerRecord<String, byte[]> record) {
-        ReceivedEvent event;
-        try {
-            event = codec.decode(record);
-        } catch (IllegalArgumentException e) {
-            // retrying cannot make it readable
-            LOG.warn("Skipping a record that is not a platform event: {}", e.getMessage());
-            return;
-        }
+        codec.readable(record).ifPresent(this::apply);
+    }
+
+    private void apply(ReceivedEvent event) {
         switch (event.type()) {
             case AccountCreated.TYPE ->
                 idempotentConsumer.process(

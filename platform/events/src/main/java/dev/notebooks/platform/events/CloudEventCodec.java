@@ -13,9 +13,12 @@ import io.cloudevents.rw.CloudEventRWException;
 import java.io.IOException;
 import java.net.URI;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns platform events into CloudEvents 1.0 in structured JSON mode and back.
@@ -27,6 +30,8 @@ public final class CloudEventCodec {
 
     public static final String DATA_CONTENT_TYPE = "application/json";
     public static final String STRUCTURED_CONTENT_TYPE = JsonFormat.CONTENT_TYPE;
+
+    private static final Logger LOG = LoggerFactory.getLogger(CloudEventCodec.class);
 
     private final EventFormat format = new JsonFormat();
 
@@ -55,6 +60,19 @@ public final class CloudEventCodec {
     /** A Kafka record carrying the encoded event as its value, with {@code content-type: application/cloudevents+json}. */
     public ProducerRecord<String, byte[]> toRecord(String topic, String key, byte[] structuredJson) {
         return KafkaMessageFactory.createWriter(topic, key).setEvent(format, structuredJson);
+    }
+
+    /**
+     * For listeners: the record's event, or empty (logged) when it is not a platform event, since retrying cannot
+     * make it readable.
+     */
+    public Optional<ReceivedEvent> readable(ConsumerRecord<String, byte[]> record) {
+        try {
+            return Optional.of(decode(record));
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Skipping a record that is not a platform event: {}", e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** Reads a record in structured mode, and binary mode too, should another producer use it. */

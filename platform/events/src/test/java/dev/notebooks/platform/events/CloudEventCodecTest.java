@@ -98,6 +98,17 @@ class CloudEventCodecTest {
     }
 
     @Test
+    void listenersGetReadableEventsAndSkipTheRest() {
+        PlatformEvent<?> event = SampleEvents.all().get(0);
+        ConsumerRecord<String, byte[]> readable =
+                consumed(codec.toRecord("notebooks", event.key(), codec.encode(event)));
+
+        assertThat(codec.readable(readable)).map(ReceivedEvent::id).contains(event.id());
+        assertThat(codec.readable(new ConsumerRecord<>("notebooks", 0, 7L, "k", "nonsense".getBytes())))
+                .isEmpty();
+    }
+
+    @Test
     void dataOfAnotherShapeIsRejectedWithTheEventId() {
         PlatformEvent<?> event = SampleEvents.ofType(NotebookStarted.TYPE);
         ReceivedEvent received = codec.decode(codec.encode(event));
