@@ -1,7 +1,6 @@
 package dev.notebooks.platform.testing.kubernetes;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -14,57 +13,77 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP side of the API double, one per connection: a {@code ?watch=true} (or {@code watch=1}) request becomes
- * a {@link WatchStream}, every other request is answered by {@link ApiRequests}.
+ * The HTTP side of the API double, one per connection: a {@code ?watch=true} (or {@code watch=1}) GET becomes a
+ * {@link WatchStream}, every other request is answered by {@link ApiRequests}.
  */
 final class ApiHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiHttpHandler.class);
-    // what the API server's boolean query parameters accept (Go's strconv.ParseBool)
-    private static final Set<String> TRUE = Set.of("true", "True", "TRUE", "t", "T", "1");
 
     private final ApiRequests requests;
     private final WatchStreams watches;
+    private final long bookmarkMillis;
     private WatchStream currentWatch;
 
-    ApiHttpHandler(ApiRequests requests, WatchStreams watches) {
+    ApiHttpHandler(ApiRequests requests, WatchStreams watches, long bookmarkMillis) {
         this.requests = requests;
         this.watches = watches;
+        this.bookmarkMillis = bookmarkMillis;
     }
 
     @Override
-    protected void channelRead0(ChannelHandlerContext context, FullHttpRequest request) {
-        var query = new QueryStringDecoder(request.uri());
-        boolean watchOfResources =
-                isWatch(query) && ResourcePath.parse(request.uri()).isPresent();
-        if (request.method().name().equals("GET") && watchOfResources) {
-            startWatch(context, request, query);
-            return;
+    protected void channelRead0(ChannelHandlerContext context, FullHttpRequest http) {
+        var query = new QueryStringDecoder(http.uri());
+        var request = new ApiRequests.Request(
+                http.method().name(),
+                http.uri(),
+                query.parameters(),
+                http.headers().get(HttpHeaderNames.CONTENT_TYPE),
+                http.headers().get(HttpHeaderNames.ACCEPT),
+                http.headers().get(HttpHeaderNames.USER_AGENT),
+                ByteBufUtil.getBytes(http.content()));
+        boolean keepAlive = HttpUtil.isKeepAlive(http);
+        if (request.method().equals("GET") && ApiRequests.isTrue(request.parameter("watch"))) {
+            try {
+                startWatch(context, http, request, keepAlive);
+                return;
+            } catch (ApiError refused) {
+                reply(
+                        context,
+                        http,
+                        ApiRequests.Reply.json(refused.status(), refused.toStatus(), List.of()),
+                        keepAlive);
+                return;
+            }
         }
         ApiRequests.Reply reply;
         try {
-            reply = requests.handle(
-                    request.method().name(),
-                    request.uri(),
-                    request.headers().get(HttpHeaderNames.CONTENT_TYPE),
-                    request.content().toString(UTF_8));
+            reply = requests.handle(request);
         } catch (RuntimeException e) {
-            LOG.warn("Kubernetes API double failed on {} {}", request.method(), request.uri(), e);
-            reply = new ApiRequests.Reply(500, "text/plain", "Kubernetes API double failed: " + e);
+            LOG.warn("Kubernetes API double failed on {} {}", http.method(), http.uri(), e);
+            ApiError error = new ApiError(500, "InternalError", "Kubernetes API double failed: " + e);
+            reply = ApiRequests.Reply.json(500, error.toStatus(), List.of());
         }
+        reply(context, http, reply, keepAlive);
+    }
+
+    private static void reply(
+            ChannelHandlerContext context, FullHttpRequest http, ApiRequests.Reply reply, boolean keepAlive) {
         var response = new DefaultFullHttpResponse(
-                request.protocolVersion(),
+                http.protocolVersion(),
                 HttpResponseStatus.valueOf(reply.status()),
-                Unpooled.copiedBuffer(reply.body(), UTF_8));
+                Unpooled.wrappedBuffer(reply.body()));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
+        for (String warning : reply.warnings()) {
+            response.headers().add("Warning", "299 - \"" + warning.replace("\"", "\\\"") + "\"");
+        }
         HttpUtil.setContentLength(response, response.content().readableBytes());
-        boolean keepAlive = HttpUtil.isKeepAlive(request);
         HttpUtil.setKeepAlive(response, keepAlive);
         var written = context.writeAndFlush(response);
         if (!keepAlive) {
@@ -72,19 +91,36 @@ final class ApiHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         }
     }
 
-    private void startWatch(ChannelHandlerContext context, FullHttpRequest request, QueryStringDecoder query) {
-        var response = new DefaultHttpResponse(request.protocolVersion(), HttpResponseStatus.OK);
+    private void startWatch(
+            ChannelHandlerContext context, FullHttpRequest http, ApiRequests.Request request, boolean keepAlive)
+            throws ApiError {
+        ApiRequests.WatchRequest watch = requests.watch(request);
+        var response = new DefaultHttpResponse(http.protocolVersion(), HttpResponseStatus.OK);
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
         HttpUtil.setTransferEncodingChunked(response, true);
-        boolean keepAlive = HttpUtil.isKeepAlive(request);
         HttpUtil.setKeepAlive(response, keepAlive);
         context.writeAndFlush(response);
 
-        currentWatch = watches.open(
-                context.channel(), keepAlive, requests.watch(request.uri()), parameter(query, "resourceVersion"));
-        long timeoutSeconds = parameter(query, "timeoutSeconds");
+        ObjectStore store = requests.store();
+        var stream =
+                new WatchStream(context.channel(), keepAlive, watch.type(), watch.version(), watch.selector(), store);
+        currentWatch = stream;
+        watches.add(stream);
+        record Start(Optional<List<ObjectStore.Change>> replay, long oldest) {}
+        Start start = store.write(() -> new Start(
+                store.subscribe(watch.type().groupResource(), watch.namespace(), watch.since(), stream),
+                store.revision()));
+        if (start.replay().isEmpty()) {
+            stream.expired(watch.since(), start.oldest());
+            return;
+        }
+        stream.start(start.replay().get());
+        if (watch.bookmarks() && bookmarkMillis > 0) {
+            stream.sendBookmarks(bookmarkMillis);
+        }
+        long timeoutSeconds = parse(request.parameter("timeoutSeconds"));
         if (timeoutSeconds > 0) {
-            context.executor().schedule(currentWatch::end, timeoutSeconds, TimeUnit.SECONDS);
+            context.executor().schedule(stream::end, timeoutSeconds, TimeUnit.SECONDS);
         }
     }
 
@@ -92,6 +128,7 @@ final class ApiHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     public void channelInactive(ChannelHandlerContext context) throws Exception {
         if (currentWatch != null) {
             currentWatch.abandon();
+            watches.remove(currentWatch);
         }
         super.channelInactive(context);
     }
@@ -103,14 +140,9 @@ final class ApiHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         context.close();
     }
 
-    private static boolean isWatch(QueryStringDecoder query) {
-        return query.parameters().getOrDefault("watch", List.of()).stream().anyMatch(TRUE::contains);
-    }
-
-    private static long parameter(QueryStringDecoder query, String name) {
+    private static long parse(String value) {
         try {
-            return Long.parseLong(
-                    query.parameters().getOrDefault(name, List.of("0")).get(0));
+            return value == null ? 0 : Long.parseLong(value);
         } catch (NumberFormatException notANumber) {
             return 0;
         }

@@ -1,40 +1,17 @@
 package dev.notebooks.platform.testing.kubernetes;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
-import io.fabric8.kubernetes.api.model.StatusBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
-import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import io.fabric8.mockwebserver.dsl.HttpMethod;
-import io.fabric8.mockwebserver.http.Buffer;
-import io.fabric8.mockwebserver.http.Headers;
-import io.fabric8.mockwebserver.http.MockResponse;
-import io.fabric8.mockwebserver.http.RecordedRequest;
-import io.fabric8.mockwebserver.http.WebSocketListener;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Answers the API's requests: the version, health and discovery documents itself, everything else from the
- * {@link ObjectStore}, passed on as it came except where the store differs from a real API server:
- *
- * <ul>
- *   <li>a created or replaced object without {@code kind}/{@code apiVersion} gets them from the URL (client-java's
- *       typed objects, e.g. the Lease of its LeaseLock, leave them out);
- *   <li>a write's query parameters are dropped (the store looks for {@code /status} at the very end of the URL);
- *   <li>a patch answers 200, not 202, and a strategic merge patch or server-side apply a clear 415;
- *   <li>deleting a built-in object other than a pod or namespace answers a {@code Status}, as a real server does
- *       and client-java's typed delete calls expect; custom resources answer the deleted object;
- *   <li>an error without a body gets a {@code Status} body;
- *   <li>a created CustomResourceDefinition serves every one of its served versions, not only the newest.
- * </ul>
+ * Routes one HTTP request of the API: the version, health, discovery and OpenAPI documents, and every resource
+ * path to {@link ObjectApi}. Watches are started by {@link ApiHttpHandler} through {@link #watch}.
  */
 final class ApiRequests {
 
@@ -43,7 +20,6 @@ final class ApiRequests {
     private static final Pattern GROUP = Pattern.compile("/apis/([^/]+)");
     private static final Pattern GROUP_VERSION = Pattern.compile("/apis/([^/]+)/([^/]+)");
     private static final Set<String> HEALTH = Set.of("/healthz", "/livez", "/readyz");
-    private static final Set<String> DELETE_ANSWERS_OBJECT = Set.of("pods", "namespaces");
     // every field client-java's VersionInfo requires; the double implements no particular Kubernetes release
     private static final String VERSION =
             """
@@ -51,233 +27,310 @@ final class ApiRequests {
             "gitTreeState":"clean","buildDate":"1970-01-01T00:00:00Z","goVersion":"none","compiler":"none",\
             "platform":"linux/amd64"}""";
 
-    private final ObjectStore store;
-    private final ApiResources resources;
+    private final ObjectApi api;
+    private final OpenApiDocuments openApi;
     private final String serverAddress;
 
-    ApiRequests(ObjectStore store, ApiResources resources, String serverAddress) {
-        this.store = store;
-        this.resources = resources;
+    ApiRequests(ObjectApi api, OpenApiDocuments openApi, String serverAddress) {
+        this.api = api;
+        this.openApi = openApi;
         this.serverAddress = serverAddress;
     }
 
-    record Reply(int status, String contentType, String body) {
+    /** What a request carries besides its method and URL. */
+    record Request(
+            String method,
+            String uri,
+            Map<String, List<String>> query,
+            String contentType,
+            String accept,
+            String userAgent,
+            byte[] body) {
 
-        static Reply json(int status, String body) {
-            return new Reply(status, JSON, body);
+        String parameter(String name) {
+            List<String> values = query.get(name);
+            return values == null || values.isEmpty() ? null : values.get(0);
         }
     }
 
-    Reply handle(String method, String uri, String contentType, String body) {
-        String path = withoutTrailingSlash(pathOf(uri));
-        if (method.equals("GET")) {
-            Optional<Reply> document = document(path);
+    record Reply(int status, String contentType, byte[] body, List<String> warnings) {
+
+        static Reply json(int status, String body) {
+            return new Reply(status, JSON, body.getBytes(java.nio.charset.StandardCharsets.UTF_8), List.of());
+        }
+
+        static Reply json(int status, JsonNode body, List<String> warnings) {
+            return new Reply(
+                    status, JSON, Json.write(body).getBytes(java.nio.charset.StandardCharsets.UTF_8), warnings);
+        }
+    }
+
+    Reply handle(Request request) {
+        try {
+            return route(request);
+        } catch (ApiError refused) {
+            return Reply.json(refused.status(), refused.toStatus(), List.of());
+        }
+    }
+
+    private Reply route(Request request) throws ApiError {
+        String path = withoutTrailingSlash(pathOf(request.uri()));
+        if (request.method().equals("GET")) {
+            Optional<Reply> document = document(path, request);
             if (document.isPresent()) {
                 return document.get();
             }
         }
-        if (ResourcePath.parse(uri).isEmpty()) {
-            // the store would answer a path it cannot parse with every object it holds
-            return failure(404, "NotFound", "the server could not find the requested resource " + path);
+        ResourcePath resource = ResourcePath.parse(request.uri()).orElseThrow(() -> notFound(path));
+        ResourceType type = api.types()
+                .find(resource.group(), resource.version(), resource.plural())
+                .orElseThrow(() -> notFound(path));
+        if (type.namespaced() != resource.namespace().isPresent()
+                && resource.name().isPresent()) {
+            throw notFound(path);
         }
-        Optional<HttpMethod> storeMethod = storeMethod(method);
-        if (storeMethod.isEmpty()) {
-            return failure(405, "MethodNotAllowed", method + " is not supported by the Kubernetes API double");
+        String namespace = resource.namespace().orElse(null);
+        String version = resource.version();
+        String subresource = resource.subresource().orElse("");
+        if (!subresource.isEmpty() && !supports(type, subresource)) {
+            throw notFound(path);
         }
-        if (method.equals("PATCH") && !ObjectPatch.supports(contentType)) {
-            return failure(
-                    415,
-                    "UnsupportedMediaType",
-                    "the Kubernetes API double supports only JSON merge patch and JSON patch, not " + contentType);
-        }
-        boolean createOrReplace = method.equals("POST") || method.equals("PUT");
-        String sent = createOrReplace ? withTypeFromUrl(uri, body) : body;
-        MockResponse response = store.dispatch(request(storeMethod.get(), storeUri(method, uri), contentType, sent));
-        String answer =
-                response.getBody() == null ? "" : new String(response.getBody().getBytes(), UTF_8);
-        return corrected(method, uri, response.code(), answer);
+        Optional<String> name = resource.name();
+        return switch (request.method()) {
+            case "GET" -> {
+                if (name.isEmpty()) {
+                    yield ok(api.list(type, version, listOptions(request, namespace)));
+                }
+                yield subresource.equals("scale")
+                        ? ok(api.scale(type, namespace, name.get()))
+                        : ok(api.get(type, version, namespace, name.get()));
+            }
+            case "POST" -> {
+                if (name.isPresent()) {
+                    throw new ApiError(405, "MethodNotAllowed", "POST is not allowed on " + path);
+                }
+                yield written(api.create(type, version, namespace, body(request), writeOptions(request)));
+            }
+            case "PUT" -> {
+                String target = name.orElseThrow(() -> new ApiError(405, "MethodNotAllowed", "PUT needs a name"));
+                if (subresource.equals("scale")) {
+                    yield written(api.writeScale(
+                            type,
+                            namespace,
+                            target,
+                            request.contentType(),
+                            text(request),
+                            false,
+                            writeOptions(request)));
+                }
+                yield written(api.update(
+                        type, version, namespace, target, subresource, body(request), writeOptions(request)));
+            }
+            case "PATCH" -> {
+                String target = name.orElseThrow(() -> new ApiError(405, "MethodNotAllowed", "PATCH needs a name"));
+                if (subresource.equals("scale")) {
+                    yield written(api.writeScale(
+                            type,
+                            namespace,
+                            target,
+                            request.contentType(),
+                            text(request),
+                            true,
+                            writeOptions(request)));
+                }
+                yield written(api.patch(
+                        type,
+                        version,
+                        namespace,
+                        target,
+                        subresource,
+                        request.contentType(),
+                        text(request),
+                        writeOptions(request)));
+            }
+            case "DELETE" -> {
+                ObjectApi.DeleteOptions options = deleteOptions(request);
+                if (name.isEmpty()) {
+                    yield ok(api.deleteCollection(type, version, listOptions(request, namespace), options));
+                }
+                yield written(api.delete(type, version, namespace, name.get(), options));
+            }
+            default -> throw new ApiError(405, "MethodNotAllowed", request.method() + " is not supported");
+        };
     }
 
-    /** The mock's watch for {@code uri}; its replay and events arrive through {@code WebSocketListener.onOpen}. */
-    WebSocketListener watch(String uri) {
-        return store.handleWatch(uri).getWebSocketListener();
+    /** The watch a {@code ?watch=true} request asks for, or the refusal to answer instead. */
+    record WatchRequest(
+            ResourceType type,
+            String version,
+            String namespace,
+            Long since,
+            boolean bookmarks,
+            java.util.function.Predicate<JsonNode> selector) {}
+
+    WatchRequest watch(Request request) throws ApiError {
+        String path = withoutTrailingSlash(pathOf(request.uri()));
+        ResourcePath resource = ResourcePath.parse(request.uri()).orElseThrow(() -> notFound(path));
+        ResourceType type = api.types()
+                .find(resource.group(), resource.version(), resource.plural())
+                .orElseThrow(() -> notFound(path));
+        String fieldSelector = request.parameter("fieldSelector");
+        if (resource.name().isPresent()) {
+            String byName = "metadata.name=" + resource.name().get();
+            fieldSelector = fieldSelector == null || fieldSelector.isBlank() ? byName : fieldSelector + "," + byName;
+        }
+        var selector = ObjectApi.matcher(request.parameter("labelSelector"), fieldSelector);
+        String resourceVersion = request.parameter("resourceVersion");
+        Long since = null;
+        if (resourceVersion != null && !resourceVersion.isBlank() && !resourceVersion.equals("0")) {
+            try {
+                since = Long.parseLong(resourceVersion);
+            } catch (NumberFormatException e) {
+                throw ApiError.badRequest(
+                        "resourceVersion " + resourceVersion + " is not a resourceVersion of this server");
+            }
+        }
+        return new WatchRequest(
+                type,
+                resource.version(),
+                type.namespaced() ? resource.namespace().orElse(null) : null,
+                since,
+                isTrue(request.parameter("allowWatchBookmarks")),
+                selector);
     }
 
-    private Optional<Reply> document(String path) {
+    ObjectStore store() {
+        return api.store();
+    }
+
+    private Optional<Reply> document(String path, Request request) {
         if (HEALTH.contains(path)) {
-            return Optional.of(new Reply(200, "text/plain", "ok"));
+            return Optional.of(
+                    new Reply(200, "text/plain", "ok".getBytes(java.nio.charset.StandardCharsets.UTF_8), List.of()));
         }
-        return documentJson(path).map(json -> Reply.json(200, json));
-    }
-
-    private Optional<String> documentJson(String path) {
+        if (path.startsWith("/openapi/")) {
+            return Optional.of(openApi.answer(path, request.accept()));
+        }
         Matcher group = GROUP.matcher(path);
         Matcher groupVersion = GROUP_VERSION.matcher(path);
+        Optional<String> json = Optional.empty();
         if (path.equals("/version")) {
-            return Optional.of(VERSION);
+            json = Optional.of(VERSION);
         } else if (path.equals("/api")) {
-            return Optional.of(resources.coreVersions(serverAddress));
+            json = Optional.of(api.types().coreVersions(serverAddress));
         } else if (path.equals("/apis")) {
-            return Optional.of(resources.groups());
+            json = Optional.of(api.types().groups());
         } else if (path.equals("/api/v1")) {
-            return resources.resourcesOf("", "v1");
+            json = api.types().resourcesOf("", "v1");
         } else if (group.matches()) {
-            return resources.group(group.group(1));
+            json = api.types().group(group.group(1));
         } else if (groupVersion.matches()) {
-            return resources.resourcesOf(groupVersion.group(1), groupVersion.group(2));
+            json = api.types().resourcesOf(groupVersion.group(1), groupVersion.group(2));
+        } else {
+            return Optional.empty();
         }
-        return Optional.empty();
+        return Optional.of(json.map(body -> Reply.json(200, body))
+                .orElseGet(() -> Reply.json(404, notFound(path).toStatus(), List.of())));
     }
 
-    private String withTypeFromUrl(String uri, String body) {
-        Optional<ApiResource> resource = ResourcePath.parse(uri).flatMap(resources::find);
-        if (resource.isEmpty()) {
-            return body;
+    private static boolean supports(ResourceType type, String subresource) {
+        return switch (subresource) {
+            case "status" -> type.statusSubresource();
+            case "scale" -> type.scaleSubresource();
+            default -> false;
+        };
+    }
+
+    private static ObjectApi.ListOptions listOptions(Request request, String namespace) throws ApiError {
+        int limit = 0;
+        String given = request.parameter("limit");
+        if (given != null && !given.isBlank()) {
+            try {
+                limit = Integer.parseInt(given);
+            } catch (NumberFormatException e) {
+                throw ApiError.badRequest("limit must be a number, not " + given);
+            }
+        }
+        return new ObjectApi.ListOptions(
+                namespace,
+                request.parameter("labelSelector"),
+                request.parameter("fieldSelector"),
+                Math.max(limit, 0),
+                request.parameter("continue"));
+    }
+
+    private static ObjectApi.WriteOptions writeOptions(Request request) throws ApiError {
+        return new ObjectApi.WriteOptions(
+                ManagedFields.manager(request.parameter("fieldManager"), request.userAgent()),
+                "All".equals(request.parameter("dryRun")),
+                SchemaValidation.Mode.of(request.parameter("fieldValidation")));
+    }
+
+    private static ObjectApi.DeleteOptions deleteOptions(Request request) throws ApiError {
+        String policy = request.parameter("propagationPolicy");
+        String uid = null;
+        String resourceVersion = null;
+        boolean dryRun = "All".equals(request.parameter("dryRun"));
+        if (request.body() != null && request.body().length > 0) {
+            JsonNode options = body(request);
+            if (options.has("propagationPolicy")) {
+                policy = options.get("propagationPolicy").asText();
+            } else if (options.has("orphanDependents")) {
+                policy = options.get("orphanDependents").asBoolean() ? "Orphan" : policy;
+            }
+            uid = options.path("preconditions").hasNonNull("uid")
+                    ? options.path("preconditions").get("uid").asText()
+                    : null;
+            resourceVersion = options.path("preconditions").hasNonNull("resourceVersion")
+                    ? options.path("preconditions").get("resourceVersion").asText()
+                    : null;
+            for (JsonNode mode : options.path("dryRun")) {
+                dryRun |= mode.asText().equals("All");
+            }
+        }
+        return new ObjectApi.DeleteOptions(policy, uid, resourceVersion, dryRun);
+    }
+
+    private static JsonNode body(Request request) throws ApiError {
+        String mediaType = ObjectPatch.mediaType(request.contentType());
+        if (mediaType.equals(ProtobufBodies.MEDIA_TYPE)) {
+            return ProtobufBodies.toJson(request.body());
         }
         try {
-            if (!(Serialization.jsonMapper().readTree(body) instanceof ObjectNode object)) {
-                return body;
+            if (mediaType.contains("yaml")) {
+                return Json.YAML.readTree(request.body());
             }
-            if (object.hasNonNull("kind") && object.hasNonNull("apiVersion")) {
-                return body;
-            }
-            object.put("kind", resource.get().kind());
-            object.put("apiVersion", resource.get().apiVersion());
-            return object.toString();
-        } catch (JacksonException notJson) {
-            return body;
+            return Json.MAPPER.readTree(request.body());
+        } catch (java.io.IOException e) {
+            throw ApiError.badRequest("the body is not JSON: " + e.getMessage());
         }
     }
 
-    private Reply corrected(String method, String uri, int status, String body) {
-        if (status >= 400 && body.isBlank()) {
-            return failureFor(uri, status);
-        }
-        if (method.equals("PATCH") && status == 202) {
-            return Reply.json(200, body);
-        }
-        if (method.equals("POST") && status == 201 && pathOf(uri).equals(CRDS_PATH)) {
-            serveAllVersions(Serialization.unmarshal(body, CustomResourceDefinition.class));
-        }
-        if (method.equals("DELETE") && status == 200 && answersStatusOnDelete(uri, body)) {
-            return deleted(uri, body);
-        }
-        return Reply.json(status, body);
+    private static String text(Request request) {
+        return new String(request.body(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    private void serveAllVersions(CustomResourceDefinition crd) {
-        var spec = crd.getSpec();
-        for (CustomResourceDefinitionVersion version : spec.getVersions()) {
-            if (!Boolean.TRUE.equals(version.getServed())) {
-                continue;
-            }
-            boolean statusSubresource = version.getSubresources() != null
-                    && version.getSubresources().getStatus() != null;
-            store.expectCustomResource(new CustomResourceDefinitionContext.Builder()
-                    .withName(crd.getMetadata().getName())
-                    .withGroup(spec.getGroup())
-                    .withVersion(version.getName())
-                    .withKind(spec.getNames().getKind())
-                    .withPlural(spec.getNames().getPlural())
-                    .withScope(spec.getScope())
-                    .withStatusSubresource(statusSubresource)
-                    .build());
-            resources.addCustomResource(new ApiResource(
-                    spec.getGroup(),
-                    version.getName(),
-                    spec.getNames().getKind(),
-                    spec.getNames().getPlural(),
-                    "Namespaced".equals(spec.getScope()),
-                    spec.getNames().getShortNames()));
-        }
+    private static Reply ok(ObjectNode body) {
+        return Reply.json(200, body, List.of());
     }
 
-    private boolean answersStatusOnDelete(String uri, String body) {
-        Optional<ResourcePath> path = ResourcePath.parse(uri);
-        if (path.isEmpty()
-                || path.get().name().isEmpty()
-                || resources.isCustomResource(path.get())
-                || DELETE_ANSWERS_OBJECT.contains(path.get().plural())) {
-            return false;
-        }
-        JsonNode finalizers =
-                Serialization.jsonMapper().readTree(body).path("metadata").path("finalizers");
-        // an object with finalizers is only marked for deletion, and a real server answers it too
-        return finalizers.isEmpty();
+    private static Reply written(ObjectApi.Written written) {
+        return Reply.json(written.status(), written.object(), written.warnings());
     }
 
-    private static Reply deleted(String uri, String body) {
-        ResourcePath path = ResourcePath.parse(uri).orElseThrow();
-        JsonNode metadata = Serialization.jsonMapper().readTree(body).path("metadata");
-        return Reply.json(
-                200,
-                Serialization.asJson(new StatusBuilder()
-                        .withStatus("Success")
-                        .withNewDetails()
-                        .withName(metadata.path("name").asString())
-                        .withGroup(path.group())
-                        .withKind(path.plural())
-                        .withUid(metadata.path("uid").asString())
-                        .endDetails()
-                        .build()));
+    private static ApiError notFound(String path) {
+        return new ApiError(404, "NotFound", "the server could not find the requested resource (" + path + ")");
     }
 
-    private static Reply failureFor(String uri, int status) {
-        Optional<ResourcePath> path = ResourcePath.parse(uri);
-        String what = path.map(p ->
-                        p.plural() + p.name().map(name -> " \"" + name + "\"").orElse(""))
-                .orElse(pathOf(uri));
-        return switch (status) {
-            case 404 -> failure(404, "NotFound", what + " not found");
-            case 409 -> failure(409, "Conflict", what + " conflicts with its current state");
-            default -> failure(status, "InternalError", what + " failed with HTTP " + status);
-        };
-    }
-
-    private static Reply failure(int status, String reason, String message) {
-        return Reply.json(
-                status,
-                Serialization.asJson(new StatusBuilder()
-                        .withStatus("Failure")
-                        .withCode(status)
-                        .withReason(reason)
-                        .withMessage(message)
-                        .build()));
-    }
-
-    private static RecordedRequest request(HttpMethod method, String uri, String contentType, String body) {
-        Headers.Builder headers = Headers.builder();
-        if (contentType != null) {
-            headers.add("Content-Type", contentType);
-        }
-        return new RecordedRequest("HTTP/1.1", method, uri, headers.build(), new Buffer(body.getBytes(UTF_8)));
-    }
-
-    private static Optional<HttpMethod> storeMethod(String method) {
-        return switch (method) {
-            case "GET" -> Optional.of(HttpMethod.GET);
-            case "POST" -> Optional.of(HttpMethod.POST);
-            case "PUT" -> Optional.of(HttpMethod.PUT);
-            case "PATCH" -> Optional.of(HttpMethod.PATCH);
-            case "DELETE" -> Optional.of(HttpMethod.DELETE);
-            default -> Optional.empty();
-        };
+    static boolean isTrue(String value) {
+        return value != null && Set.of("true", "True", "TRUE", "t", "T", "1").contains(value);
     }
 
     private static String withoutTrailingSlash(String path) {
         return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
-    /**
-     * A write's query parameters ({@code fieldManager}, {@code fieldValidation}, {@code dryRun}, {@code force}) do
-     * not change what the store keeps, and behind them it would not see that a path ends in {@code /status}.
-     */
-    private static String storeUri(String method, String uri) {
-        boolean write = method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
-        return write ? pathOf(uri) : uri;
-    }
-
-    private static String pathOf(String uri) {
+    static String pathOf(String uri) {
         int query = uri.indexOf('?');
         return query < 0 ? uri : uri.substring(0, query);
     }

@@ -1,6 +1,5 @@
 package dev.notebooks.platform.testing.kubernetes;
 
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -18,91 +17,118 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * An in-process Kubernetes API server for tests and the local stack: fabric8's {@code kubernetes-server-mock} in
- * CRUD mode behind a small Netty HTTP front that speaks what the official Java client and kubectl expect, with the
- * suite's CRDs (Profile, Notebook, PodDefault, Dex Password) registered at start and the {@code default} namespace
- * present. It listens on 127.0.0.1, plain HTTP, without authentication.
+ * An in-process Kubernetes API server for tests and the local stack: an indexed in-memory store behind a small Netty
+ * HTTP front that speaks what the official Java client, client-go controllers and kubectl expect, with the suite's
+ * CRDs (Profile, Notebook, PodDefault, Dex Password), the third-party ones a cluster running the suite has
+ * (Istio's, the CSI snapshot controller's) and the namespaces a new cluster has ({@code default},
+ * {@code kube-system}, {@code kube-public}, {@code kube-node-lease}). It listens on 127.0.0.1, plain HTTP, without
+ * authentication.
  *
- * <h2>What it does</h2>
- *
- * Create, get, list, update (with optimistic locking on {@code metadata.resourceVersion}), JSON merge patch
- * ({@code application/merge-patch+json}, RFC 7386: objects merge, {@code null} removes, lists and other values
- * replace), JSON patch ({@code application/json-patch+json}, RFC 6902: all operations or none, a failing one,
- * {@code test} included, answers 422), delete and deletecollection of any resource under {@code /api} and
- * {@code /apis}; a patched object carrying a {@code metadata.resourceVersion} other than the stored one is a 409,
- * as on a real server; status subresources of the registered CRDs (a write to the object leaves {@code status}
- * alone, a write to {@code /status} only changes status, query parameters such as {@code fieldManager} or not);
- * {@code generation} bumped on changes outside {@code metadata} and {@code status}; finalizers (a delete marks
- * {@code deletionTimestamp} until the last finalizer is removed); equality label selectors and
- * {@code metadata.name} field selectors; watches as chunked HTTP streams ({@code ?watch=true}) that start after
- * the requested {@code resourceVersion} and end cleanly at {@code timeoutSeconds}; {@code /version},
- * {@code /healthz}, and discovery ({@code /api}, {@code /apis}, {@code /api/v1}, {@code /apis/<group>/<version>})
- * for common built-in kinds and the registered CRDs.
- *
- * <h2>What it does not do (so write controllers that work on it and on a real cluster alike)</h2>
- *
- * <ul>
- *   <li>No server-side apply and no strategic merge patch (both answer 415): write with create, JSON merge patch
- *       or JSON patch, update with {@code resourceVersion}, and delete. That one write path works on both.
- *   <li>No garbage collection: owner references are stored but nothing cascades; deleting a namespace leaves its
- *       objects. Tests assert that owner references are set, not that children disappear.
- *   <li>No admission, defaulting or validation: CRD schemas are not enforced, nothing is pruned, required fields
- *       and DNS names are not checked, a namespaced object can be created in a namespace that does not exist, and
- *       no controller runs (a StatefulSet gets no pods, a Pod no status).
- *   <li>No conversion between CRD versions: an object is found only under the version it was written with.
- *   <li>No authentication or authorization: every request is allowed, and SubjectAccessReview, TokenReview and
- *       SelfSubjectAccessReview are not evaluated.
- *   <li>Discovery is static: the built-in kinds listed in {@code ApiResources} and the CRDs created through this
- *       server; tests run Micronaut with {@code kubernetes.client.api-discovery.enabled=false} and give informers
- *       their group and plural explicitly. No OpenAPI documents, no Table output (kubectl prints plain lists).
- *   <li>Watch resourceVersion semantics are approximated: the mock replays the current objects on every watch and
- *       the front drops those at or below the requested version, so an object deleted between a list and the
- *       following watch is missed; resourceVersions are never too old (no 410 Gone), and no bookmarks are sent.
- *   <li>Set-based label selectors ({@code in}, {@code notin}) are ignored (everything matches), other field
- *       selectors too; {@code limit}/{@code continue} paging, {@code dryRun} and {@code fieldManager} are ignored.
- *   <li>Everything is in memory and gone when it stops.
- * </ul>
+ * <p>It behaves as an API server: every served version of a CRD is one stored object; create, get, list (label and
+ * field selectors, {@code limit}/{@code continue}), update with optimistic locking, JSON merge, JSON and strategic
+ * merge patch, delete and deletecollection; status and scale subresources; server-owned metadata
+ * ({@code uid}, {@code resourceVersion}, {@code generation}, {@code creationTimestamp}, {@code managedFields} by field
+ * manager); defaults of built-in kinds; custom resources pruned and checked against their schemas with
+ * {@code fieldValidation}; finalizers; garbage collection through owner references (background, foreground,
+ * orphan) and namespace termination; watches that resume from a resourceVersion inside a window of recent changes
+ * (older is 410 Gone), with bookmarks; {@code dryRun}; OpenAPI v2 and v3 documents; protobuf request bodies;
+ * discovery. {@code docs/testing.md} lists what it does not do (server-side apply, admission webhooks, RBAC,
+ * authentication).
  */
 public final class KubernetesApiDouble implements AutoCloseable {
 
     private static final String HOST = "127.0.0.1";
     private static final int MAX_REQUEST_BYTES = 16 * 1024 * 1024;
-    private static final String DEFAULT_NAMESPACE =
-            """
-            {"apiVersion":"v1","kind":"Namespace","metadata":{"name":"default"}}""";
+    private static final List<String> NAMESPACES = List.of("default", "kube-system", "kube-public", "kube-node-lease");
 
-    private final ObjectStore store = new ObjectStore();
-    private final ApiResources resources = new ApiResources();
+    /**
+     * How the double behaves where a real server has settings of its own.
+     *
+     * @param port the port on 127.0.0.1; 0 picks a free one
+     * @param watchWindow changes kept per kind for watches that resume from a resourceVersion; older is 410 Gone
+     * @param bookmarkInterval how often a watch that allows bookmarks gets one
+     */
+    public record Settings(int port, int watchWindow, Duration bookmarkInterval) {
+
+        public static final int DEFAULT_WATCH_WINDOW = 10_000;
+        public static final Duration DEFAULT_BOOKMARK_INTERVAL = Duration.ofSeconds(10);
+
+        public static Settings defaults() {
+            return new Settings(0, DEFAULT_WATCH_WINDOW, DEFAULT_BOOKMARK_INTERVAL);
+        }
+
+        public Settings port(int port) {
+            return new Settings(port, watchWindow, bookmarkInterval);
+        }
+
+        public Settings watchWindow(int changes) {
+            return new Settings(port, changes, bookmarkInterval);
+        }
+
+        public Settings bookmarkInterval(Duration interval) {
+            return new Settings(port, watchWindow, interval);
+        }
+    }
+
+    private final ObjectStore store;
+    private final ObjectApi api;
+    private final OpenApiDocuments openApi;
     private final WatchStreams watches = new WatchStreams();
     private final EventLoopGroup eventLoops = new MultiThreadIoEventLoopGroup(
             2, new DefaultThreadFactory("kubernetes-api-double", true), NioIoHandler.newFactory());
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Settings settings;
     private final Channel serverChannel;
     private final String url;
 
-    private KubernetesApiDouble(int port) {
+    private KubernetesApiDouble(Settings settings) {
+        this.settings = settings;
+        this.store = new ObjectStore(settings.watchWindow());
+        this.api = new ObjectApi(store, new ResourceTypes(), Clock.systemUTC());
+        this.openApi = new OpenApiDocuments(api.types());
         try {
-            serverChannel = bind(port);
+            seed();
+            serverChannel = bind(settings.port());
             int boundPort = ((InetSocketAddress) serverChannel.localAddress()).getPort();
             url = "http://" + HOST + ":" + boundPort;
-            var setup = requestsAt(boundPort);
-            for (var crd : SuiteCustomResourceDefinitions.load()) {
-                created(setup.handle("POST", ApiRequests.CRDS_PATH, "application/json", Serialization.asJson(crd)));
-            }
-            created(setup.handle("POST", "/api/v1/namespaces", "application/json", DEFAULT_NAMESPACE));
         } catch (Exception e) {
             eventLoops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-            throw new IllegalStateException("Could not start the Kubernetes API double on port " + port, e);
+            api.collector().close();
+            throw new IllegalStateException("Could not start the Kubernetes API double on port " + settings.port(), e);
         }
     }
 
     /** Starts the API on 127.0.0.1 at {@code port}; 0 picks a free port. */
     public static KubernetesApiDouble start(int port) {
-        return new KubernetesApiDouble(port);
+        return new KubernetesApiDouble(Settings.defaults().port(port));
+    }
+
+    public static KubernetesApiDouble start(Settings settings) {
+        return new KubernetesApiDouble(settings);
+    }
+
+    private void seed() throws ApiError {
+        ResourceTypes types = api.types();
+        ResourceType crds = types.find(new GroupResource("apiextensions.k8s.io", "customresourcedefinitions"))
+                .orElseThrow();
+        ResourceType namespaces =
+                types.find(new GroupResource("", "namespaces")).orElseThrow();
+        var setup = ObjectApi.WriteOptions.by("kube-apiserver");
+        for (var crd : SuiteCustomResourceDefinitions.load()) {
+            api.create(crds, "v1", null, crd.deepCopy(), setup);
+        }
+        for (String namespace : NAMESPACES) {
+            var object = Json.object().put("apiVersion", "v1").put("kind", "Namespace");
+            object.putObject("metadata").put("name", namespace);
+            api.create(namespaces, "v1", null, object, setup);
+        }
     }
 
     /** The base URL, e.g. {@code http://127.0.0.1:6443}. */
@@ -154,6 +180,7 @@ public final class KubernetesApiDouble implements AutoCloseable {
         }
         try {
             watches.endAll();
+            api.collector().close();
             serverChannel.close().sync();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -179,7 +206,9 @@ public final class KubernetesApiDouble implements AutoCloseable {
                                 .addLast(new HttpServerExpectContinueHandler())
                                 .addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES))
                                 .addLast(new ApiHttpHandler(
-                                        requestsAt(channel.localAddress().getPort()), watches));
+                                        requestsAt(channel.localAddress().getPort()),
+                                        watches,
+                                        settings.bookmarkInterval().toMillis()));
                     }
                 })
                 .bind(HOST, port)
@@ -188,13 +217,6 @@ public final class KubernetesApiDouble implements AutoCloseable {
     }
 
     private ApiRequests requestsAt(int port) {
-        return new ApiRequests(store, resources, HOST + ":" + port);
-    }
-
-    private static void created(ApiRequests.Reply reply) {
-        if (reply.status() != 201) {
-            throw new IllegalStateException(
-                    "Kubernetes API double could not set up: HTTP " + reply.status() + " " + reply.body());
-        }
+        return new ApiRequests(api, openApi, HOST + ":" + port);
     }
 }

@@ -1,100 +1,272 @@
 package dev.notebooks.platform.testing.kubernetes;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.StatusBuilder;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import io.fabric8.mockwebserver.crud.AttributeSet;
-import io.fabric8.mockwebserver.dsl.HttpMethod;
-import io.fabric8.mockwebserver.http.Buffer;
-import io.fabric8.mockwebserver.http.Headers;
-import io.fabric8.mockwebserver.http.MockResponse;
-import io.fabric8.mockwebserver.http.RecordedRequest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
- * fabric8's in-memory CRUD store with corrections where it differs from a real API server:
+ * Every stored object, indexed by kind, namespace and name, with one resourceVersion counter for all of them, a
+ * window of recent changes per kind for watches that resume, and the open watches. Objects are stored at their
+ * storage version and never changed in place: a write stores a new node.
  *
- * <ul>
- *   <li>a deletion takes a new resourceVersion, so the DELETED watch event is newer than every event before it
- *       (with the object's last version, a watch resumed from there was fed objects it had already seen);
- *   <li>a patch is applied by {@link ObjectPatch} and handed to the mock as a replacement of the whole object, so
- *       the mock still guards {@code metadata.resourceVersion} (409), keeps status and spec writes apart, counts
- *       {@code generation} and completes deletions when the last finalizer goes;
- *   <li>requests are served one at a time, so nothing is written between reading the object to patch and
- *       replacing it.
- * </ul>
+ * <p>Writes run one at a time inside {@link #write}, which also hands each change to the matching watches before the
+ * next write starts, so every watch sees every change after its start in order. Reads run in parallel inside
+ * {@link #read}. Nothing a watch does can fail a write: a watch only queues what it is given.
  */
-final class ObjectStore extends KubernetesCrudDispatcher {
+final class ObjectStore {
 
-    @Override
-    public synchronized MockResponse dispatch(RecordedRequest request) {
-        return super.dispatch(request);
+    /** One change of one object, as a watch sends it. {@code previous} is the object before the change, if any. */
+    record Change(long revision, String type, ObjectNode object, ObjectNode previous) {}
+
+    /** Where an object is stored. */
+    record Ref(GroupResource resource, String namespace, String name) {}
+
+    /** A watch's side of the store: what it wants to see and where it queues what it is given. */
+    interface Subscriber {
+        void changed(Change change);
     }
 
-    @Override
-    public MockResponse handlePatch(RecordedRequest request) {
-        // inside dispatch: no other write reaches the map before the replacement below
-        Map.Entry<AttributeSet, String> current = findResource(getKey(request.getPath()));
-        if (current == null) {
-            return super.handlePatch(request);
-        }
-        String contentType = request.getHeader("Content-Type");
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Map<GroupResource, Bucket> buckets = new HashMap<>();
+    private final Map<String, Ref> byUid = new HashMap<>();
+    private final Map<String, Set<Ref>> dependentsByOwner = new HashMap<>();
+    private final int window;
+    private final List<Runnable> afterRemoval = new ArrayList<>();
+    private long revision;
+
+    ObjectStore(int window) {
+        this.window = window;
+    }
+
+    private static final class Bucket {
+        final NavigableMap<String, NavigableMap<String, ObjectNode>> byNamespace = new TreeMap<>();
+        final ArrayDeque<Change> recent = new ArrayDeque<>();
+        final Map<Subscriber, String> watches = new HashMap<>();
+        long evictedThrough;
+    }
+
+    <T> T read(Supplier<T> reading) {
+        lock.readLock().lock();
         try {
-            JsonNode patched = ObjectPatch.apply(
-                    contentType,
-                    request.getBody().readUtf8(),
-                    Serialization.jsonMapper().readTree(current.getValue()));
-            return super.handlePatch(replacement(request.getPath(), patched));
-        } catch (ObjectPatch.NotApplicable refused) {
-            return new MockResponse()
-                    .setResponseCode(refused.status())
-                    .setBody(Serialization.asJson(new StatusBuilder()
-                            .withStatus("Failure")
-                            .withCode(refused.status())
-                            .withReason(refused.reason())
-                            .withMessage(refused.getMessage())
-                            .build()));
+            return reading.get();
+        } finally {
+            lock.readLock().unlock();
         }
     }
 
-    @Override
-    public void processEvent(
-            String path,
-            AttributeSet pathAttributes,
-            AttributeSet oldAttributes,
-            GenericKubernetesResource resource,
-            String newState) {
-        // called under the store's write lock, like every write to the map
-        boolean deletion = newState == null && oldAttributes != null && map.containsKey(oldAttributes);
-        if (deletion) {
-            map.put(oldAttributes, withResourceVersion(map.get(oldAttributes), requestResourceVersion()));
+    <T> T write(Supplier<T> writing) {
+        lock.writeLock().lock();
+        try {
+            return writing.get();
+        } finally {
+            lock.writeLock().unlock();
         }
-        super.processEvent(path, pathAttributes, oldAttributes, resource, newState);
     }
 
-    /** A JSON patch that replaces the whole object, which the mock applies exactly. */
-    private static RecordedRequest replacement(String path, JsonNode patched) {
-        ObjectNode replace = Serialization.jsonMapper().createObjectNode();
-        replace.put("op", "replace");
-        replace.put("path", "");
-        replace.set("value", patched);
-        String body = Serialization.jsonMapper().createArrayNode().add(replace).toString();
-        return new RecordedRequest(
-                "HTTP/1.1",
-                HttpMethod.PATCH,
-                path,
-                Headers.builder().add("Content-Type", ObjectPatch.JSON_PATCH).build(),
-                new Buffer(body.getBytes(UTF_8)));
+    long revision() {
+        return revision;
     }
 
-    private static String withResourceVersion(String json, long resourceVersion) {
-        ObjectNode object = (ObjectNode) Serialization.jsonMapper().readTree(json);
-        ((ObjectNode) object.get("metadata")).put("resourceVersion", Long.toString(resourceVersion));
-        return object.toString();
+    Optional<ObjectNode> get(GroupResource resource, String namespace, String name) {
+        Bucket bucket = buckets.get(resource);
+        if (bucket == null) {
+            return Optional.empty();
+        }
+        NavigableMap<String, ObjectNode> names = bucket.byNamespace.get(namespace);
+        return names == null ? Optional.empty() : Optional.ofNullable(names.get(name));
+    }
+
+    Optional<Ref> byUid(String uid) {
+        return Optional.ofNullable(byUid.get(uid));
+    }
+
+    Optional<ObjectNode> get(Ref ref) {
+        return get(ref.resource(), ref.namespace(), ref.name());
+    }
+
+    /** Objects of a kind in one namespace ({@code ""} for cluster-scoped ones), or in all when {@code namespace} is null, sorted by namespace and name. */
+    List<ObjectNode> list(GroupResource resource, String namespace) {
+        Bucket bucket = buckets.get(resource);
+        if (bucket == null) {
+            return List.of();
+        }
+        if (namespace != null) {
+            NavigableMap<String, ObjectNode> names = bucket.byNamespace.get(namespace);
+            return names == null ? List.of() : new ArrayList<>(names.values());
+        }
+        List<ObjectNode> all = new ArrayList<>();
+        bucket.byNamespace.values().forEach(names -> all.addAll(names.values()));
+        return all;
+    }
+
+    /** Kinds with at least one object in {@code namespace}. */
+    List<GroupResource> kindsIn(String namespace) {
+        return buckets.entrySet().stream()
+                .filter(entry -> {
+                    var names = entry.getValue().byNamespace.get(namespace);
+                    return names != null && !names.isEmpty();
+                })
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    /** The objects whose owner references name {@code ownerUid}. */
+    List<Ref> dependentsOf(String ownerUid) {
+        return List.copyOf(dependentsByOwner.getOrDefault(ownerUid, Set.of()));
+    }
+
+    /** Runs after every removal, inside the write, e.g. to let the garbage collector look again. */
+    void afterRemoval(Runnable hook) {
+        afterRemoval.add(hook);
+    }
+
+    /** Stores {@code object} (a new node nobody changes later) with the next resourceVersion. Call inside {@link #write}. */
+    ObjectNode put(GroupResource resource, ObjectNode object) {
+        requireWriting();
+        String namespace = Json.text(object, "metadata", "namespace");
+        String name = Json.text(object, "metadata", "name");
+        Bucket bucket = buckets.computeIfAbsent(resource, key -> new Bucket());
+        ObjectNode previous = bucket.byNamespace
+                .computeIfAbsent(namespace, key -> new TreeMap<>())
+                .get(name);
+        revision++;
+        Json.metadata(object).put("resourceVersion", Long.toString(revision));
+        bucket.byNamespace.get(namespace).put(name, object);
+        var ref = new Ref(resource, namespace, name);
+        if (previous != null) {
+            unindexOwners(previous, ref);
+        }
+        byUid.put(Json.text(object, "metadata", "uid"), ref);
+        indexOwners(object, ref);
+        publish(bucket, new Change(revision, previous == null ? "ADDED" : "MODIFIED", object, previous));
+        return object;
+    }
+
+    /** Removes the object, with a last resourceVersion of its own for the DELETED event. Call inside {@link #write}. */
+    Optional<ObjectNode> remove(GroupResource resource, String namespace, String name) {
+        requireWriting();
+        Bucket bucket = buckets.get(resource);
+        NavigableMap<String, ObjectNode> names = bucket == null ? null : bucket.byNamespace.get(namespace);
+        ObjectNode previous = names == null ? null : names.remove(name);
+        if (previous == null) {
+            return Optional.empty();
+        }
+        if (names.isEmpty()) {
+            bucket.byNamespace.remove(namespace);
+        }
+        revision++;
+        ObjectNode gone = previous.deepCopy();
+        Json.metadata(gone).put("resourceVersion", Long.toString(revision));
+        var ref = new Ref(resource, namespace, name);
+        byUid.remove(Json.text(previous, "metadata", "uid"));
+        unindexOwners(previous, ref);
+        publish(bucket, new Change(revision, "DELETED", gone, previous));
+        afterRemoval.forEach(Runnable::run);
+        return Optional.of(gone);
+    }
+
+    /**
+     * Subscribes a watch to a kind ({@code namespace} null for all namespaces). With {@code since} null it first
+     * gets every current object as ADDED; with a resourceVersion it gets the changes after it, or empty when those
+     * have left the window (the caller answers 410 Gone). Call inside {@link #write}.
+     */
+    Optional<List<Change>> subscribe(GroupResource resource, String namespace, Long since, Subscriber subscriber) {
+        requireWriting();
+        Bucket bucket = buckets.computeIfAbsent(resource, key -> new Bucket());
+        List<Change> replay = new ArrayList<>();
+        if (since == null) {
+            for (ObjectNode object : list(resource, namespace)) {
+                replay.add(new Change(revision, "ADDED", object, null));
+            }
+        } else {
+            if (since < bucket.evictedThrough) {
+                return Optional.empty();
+            }
+            for (Change change : bucket.recent) {
+                if (change.revision() > since && inNamespace(change.object(), namespace)) {
+                    replay.add(change);
+                }
+            }
+        }
+        bucket.watches.put(subscriber, namespace == null ? "*" : namespace);
+        return Optional.of(replay);
+    }
+
+    void unsubscribe(GroupResource resource, Subscriber subscriber) {
+        write(() -> {
+            Bucket bucket = buckets.get(resource);
+            if (bucket != null) {
+                bucket.watches.remove(subscriber);
+            }
+            return null;
+        });
+    }
+
+    Collection<Subscriber> subscribers() {
+        return read(() -> {
+            List<Subscriber> all = new ArrayList<>();
+            buckets.values().forEach(bucket -> all.addAll(bucket.watches.keySet()));
+            return all;
+        });
+    }
+
+    private void publish(Bucket bucket, Change change) {
+        bucket.recent.addLast(change);
+        while (bucket.recent.size() > window) {
+            bucket.evictedThrough = bucket.recent.removeFirst().revision();
+        }
+        bucket.watches.forEach((subscriber, namespace) -> {
+            if (namespace.equals("*") || inNamespace(change.object(), namespace)) {
+                subscriber.changed(change);
+            }
+        });
+    }
+
+    private static boolean inNamespace(ObjectNode object, String namespace) {
+        return namespace == null || namespace.equals(Json.text(object, "metadata", "namespace"));
+    }
+
+    private void indexOwners(ObjectNode object, Ref ref) {
+        for (String owner : ownerUids(object)) {
+            dependentsByOwner.computeIfAbsent(owner, key -> new HashSet<>()).add(ref);
+        }
+    }
+
+    private void unindexOwners(ObjectNode object, Ref ref) {
+        for (String owner : ownerUids(object)) {
+            Set<Ref> dependents = dependentsByOwner.get(owner);
+            if (dependents != null) {
+                dependents.remove(ref);
+                if (dependents.isEmpty()) {
+                    dependentsByOwner.remove(owner);
+                }
+            }
+        }
+    }
+
+    private static List<String> ownerUids(JsonNode object) {
+        List<String> uids = new ArrayList<>();
+        object.path("metadata")
+                .path("ownerReferences")
+                .forEach(owner -> uids.add(owner.path("uid").asText()));
+        return uids;
+    }
+
+    private void requireWriting() {
+        if (!lock.isWriteLockedByCurrentThread()) {
+            throw new IllegalStateException("store writes run inside write()");
+        }
     }
 }

@@ -2,142 +2,163 @@ package dev.notebooks.platform.testing.kubernetes;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import io.fabric8.kubernetes.client.utils.Serialization;
-import io.fabric8.mockwebserver.http.MockResponse;
-import io.fabric8.mockwebserver.http.RecordedRequest;
-import io.fabric8.mockwebserver.http.WebSocket;
-import io.fabric8.mockwebserver.http.WebSocketListener;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.LastHttpContent;
-import java.util.concurrent.Executor;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
-import tools.jackson.core.JacksonException;
+import java.util.function.Predicate;
 
 /**
- * One {@code ?watch=true} response: the mock's watch, which speaks WebSocket, turned into the chunked stream of
- * newline-separated events that a real API server sends. The stream stands in for the WebSocket the mock writes
- * to. The mock replays every existing object as ADDED whatever resourceVersion was asked for, so events at or
- * below that version are dropped here. Ending the stream (timeout, shutdown) or losing the client releases the
- * mock's watch.
+ * One {@code ?watch=true} response: the chunked stream of newline-separated events a real API server sends. The
+ * store hands it each change inside the write that made it; it only queues the change on its connection's event
+ * loop, where it is filtered, turned into the version the request named and written, in order. Selectors are applied
+ * as a server does: an object that stops matching is sent as DELETED, one that starts matching as ADDED.
  */
-final class WatchStream implements WebSocket {
+final class WatchStream implements ObjectStore.Subscriber {
 
     private final Channel channel;
     private final boolean keepAlive;
-    private final WebSocketListener upstream;
-    private final long sinceResourceVersion;
-    private final Executor releaser;
-    private final Consumer<WatchStream> onReleased;
-    private final AtomicBoolean closed = new AtomicBoolean();
-    // only read and written on the channel's event loop, so nothing is written after the last chunk
-    private boolean ended;
+    private final ResourceType type;
+    private final String version;
+    private final Predicate<JsonNode> selector;
+    private final ObjectStore store;
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private ScheduledFuture<?> bookmarks;
 
     WatchStream(
             Channel channel,
             boolean keepAlive,
-            WebSocketListener upstream,
-            long sinceResourceVersion,
-            Executor releaser,
-            Consumer<WatchStream> onReleased) {
+            ResourceType type,
+            String version,
+            Predicate<JsonNode> selector,
+            ObjectStore store) {
         this.channel = channel;
         this.keepAlive = keepAlive;
-        this.upstream = upstream;
-        this.sinceResourceVersion = sinceResourceVersion;
-        this.releaser = releaser;
-        this.onReleased = onReleased;
+        this.type = type;
+        this.version = version;
+        this.selector = selector;
+        this.store = store;
     }
 
-    /** Starts the mock's watch; it replays the existing objects, then sends changes as they happen. */
-    void open() {
-        upstream.onOpen(this, new MockResponse());
+    /** Sends the replay, then whatever the store hands over. */
+    void start(List<ObjectStore.Change> replay) {
+        channel.eventLoop().execute(() -> replay.forEach(this::send));
+    }
+
+    @Override
+    public void changed(ObjectStore.Change change) {
+        if (!ended.get()) {
+            channel.eventLoop().execute(() -> send(change));
+        }
+    }
+
+    /** Bookmarks every {@code every}: the store's resourceVersion once every change up to it has been queued. */
+    void sendBookmarks(long everyMillis) {
+        bookmarks = channel.eventLoop()
+                .scheduleAtFixedRate(
+                        () -> store.read(() -> {
+                            long revision = store.revision();
+                            channel.eventLoop().execute(() -> bookmark(revision));
+                            return null;
+                        }),
+                        everyMillis,
+                        everyMillis,
+                        TimeUnit.MILLISECONDS);
+    }
+
+    /** A 410 Gone as the one event of the stream, then its end: the resourceVersion asked for is too old. */
+    void expired(long requested, long oldest) {
+        ObjectNode status = Json.object()
+                .put("kind", "Status")
+                .put("apiVersion", "v1")
+                .put("status", "Failure")
+                .put("message", "too old resource version: " + requested + " (" + oldest + ")")
+                .put("reason", "Expired")
+                .put("code", 410);
+        status.putObject("metadata");
+        channel.eventLoop().execute(() -> {
+            write(Json.object().put("type", "ERROR").set("object", status));
+            end();
+        });
     }
 
     /** Ends the response cleanly, as a server does when a watch's timeoutSeconds is up. */
     void end() {
-        if (closed.compareAndSet(false, true)) {
+        if (ended.compareAndSet(false, true)) {
+            store.unsubscribe(type.groupResource(), this);
+            if (bookmarks != null) {
+                bookmarks.cancel(false);
+            }
             channel.eventLoop().execute(() -> {
-                ended = true;
                 var last = channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
                 if (!keepAlive) {
                     last.addListener(ChannelFutureListener.CLOSE);
                 }
             });
-            release("watch ended");
         }
     }
 
-    /** The client closed the connection: only the mock's side is left to release. */
+    /** The client went away: stop receiving. */
     void abandon() {
-        if (closed.compareAndSet(false, true)) {
-            release("client went away");
-        }
-    }
-
-    @Override
-    public boolean send(String event) {
-        if (closed.get()) {
-            return false;
-        }
-        if (isOlderThanRequested(event)) {
-            return true;
-        }
-        var chunk = new DefaultHttpContent(Unpooled.copiedBuffer(event + "\n", UTF_8));
-        channel.eventLoop().execute(() -> {
-            if (ended) {
-                chunk.release();
-            } else {
-                channel.writeAndFlush(chunk);
+        if (ended.compareAndSet(false, true)) {
+            store.unsubscribe(type.groupResource(), this);
+            if (bookmarks != null) {
+                bookmarks.cancel(false);
             }
-        });
-        return true;
+        }
     }
 
-    @Override
-    public boolean send(byte[] event) {
-        return send(new String(event, UTF_8));
+    boolean isEnded() {
+        return ended.get();
     }
 
-    /** The mock closing its WebSocket ends the response. */
-    @Override
-    public boolean close(int code, String reason) {
-        end();
-        return true;
-    }
-
-    @Override
-    public RecordedRequest request() {
-        return null;
-    }
-
-    private void release(String reason) {
-        // the mock's onClosed waits for its sender thread to finish, so not on the event loop
-        releaser.execute(() -> {
-            try {
-                upstream.onClosed(this, 1000, reason);
-            } finally {
-                onReleased.accept(this);
+    private void send(ObjectStore.Change change) {
+        if (ended.get()) {
+            return;
+        }
+        boolean now = !change.type().equals("DELETED") && selector.test(change.object());
+        boolean before = change.previous() != null && selector.test(change.previous());
+        String eventType;
+        if (change.type().equals("DELETED")) {
+            if (!before) {
+                return;
             }
-        });
+            eventType = "DELETED";
+        } else if (now && before && !change.type().equals("ADDED")) {
+            eventType = "MODIFIED";
+        } else if (now) {
+            eventType = "ADDED";
+        } else if (before) {
+            eventType = "DELETED";
+        } else {
+            return;
+        }
+        ObjectNode event = Json.object().put("type", eventType);
+        event.set("object", ObjectApi.view(type, version, change.object()));
+        write(event);
     }
 
-    private boolean isOlderThanRequested(String event) {
-        if (sinceResourceVersion <= 0) {
-            return false;
+    private void bookmark(long revision) {
+        if (ended.get()) {
+            return;
         }
-        try {
-            String version = Serialization.jsonMapper()
-                    .readTree(event)
-                    .path("object")
-                    .path("metadata")
-                    .path("resourceVersion")
-                    .asString("");
-            return !version.isEmpty() && Long.parseLong(version) <= sinceResourceVersion;
-        } catch (JacksonException | NumberFormatException unreadable) {
-            return false;
+        ObjectNode object = Json.object().put("kind", type.kind()).put("apiVersion", type.apiVersion(version));
+        object.putObject("metadata").put("resourceVersion", Long.toString(revision));
+        write(Json.object().put("type", "BOOKMARK").set("object", object));
+    }
+
+    private void write(JsonNode event) {
+        if (!channel.isActive()) {
+            abandon();
+            return;
         }
+        channel.writeAndFlush(new DefaultHttpContent(Unpooled.copiedBuffer(Json.write(event) + "\n", UTF_8)));
     }
 }

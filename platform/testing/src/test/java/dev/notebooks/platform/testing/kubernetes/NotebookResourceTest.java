@@ -24,7 +24,8 @@ class NotebookResourceTest {
         var notebooks = new DynamicKubernetesApi("kubeflow.org", "v1", "notebooks", client);
         notebooks.create(Dynamics.newFromJson(notebook("kubeflow.org/v1"))).throwsApiException();
 
-        mergePatchStatus("{\"status\": {\"readyReplicas\": 1}}");
+        // Kubeflow's CRD requires all three status fields, as a real server checks
+        mergePatchStatus("{\"status\": {\"readyReplicas\": 1, \"conditions\": [], \"containerState\": {}}}");
         PatchUtils.patch(
                 Object.class,
                 () -> new CustomObjectsApi(client)
