@@ -57,8 +57,8 @@ class HelpersAgainstTheApiTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties =
-                new HashMap<>(KubernetesFixture.shared().properties());
+        Map<String, String> properties = new HashMap<>(
+                KubernetesFixture.shared().ensureNamespaces(NAMESPACE).properties());
         properties.put("micronaut.application.name", "helpers-test-service");
         return properties;
     }

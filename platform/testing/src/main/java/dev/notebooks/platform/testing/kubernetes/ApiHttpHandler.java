@@ -106,15 +106,17 @@ final class ApiHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
                 new WatchStream(context.channel(), keepAlive, watch.type(), watch.version(), watch.selector(), store);
         currentWatch = stream;
         watches.add(stream);
-        record Start(Optional<List<ObjectStore.Change>> replay, long oldest) {}
-        Start start = store.write(() -> new Start(
-                store.subscribe(watch.type().groupResource(), watch.namespace(), watch.since(), stream),
-                store.revision()));
-        if (start.replay().isEmpty()) {
-            stream.expired(watch.since(), start.oldest());
+        // the replay is queued inside the write that subscribes, so no later change can overtake it
+        boolean subscribed = store.write(() -> {
+            Optional<List<ObjectStore.Change>> replay =
+                    store.subscribe(watch.type().groupResource(), watch.namespace(), watch.since(), stream);
+            replay.ifPresentOrElse(stream::start, () -> stream.expired(watch.since(), store.revision()));
+            return replay.isPresent();
+        });
+        if (!subscribed) {
+            watches.countExpired();
             return;
         }
-        stream.start(start.replay().get());
         if (watch.bookmarks() && bookmarkMillis > 0) {
             stream.sendBookmarks(bookmarkMillis);
         }

@@ -189,9 +189,19 @@ public final class KubernetesApiDouble implements AutoCloseable {
         }
     }
 
-    /** Watches still holding a mock-side watch; for tests that check a client hang-up releases it. */
+    /** Watches being served; for tests that check a client hang-up releases its watch. */
     int openWatches() {
         return watches.count();
+    }
+
+    /** Ends every watch cleanly, as their timeoutSeconds would; clients watch again from where they were. */
+    void endWatches() {
+        watches.endAll();
+    }
+
+    /** Watches answered 410 Gone because the resourceVersion asked for had left the window. */
+    long expiredWatches() {
+        return watches.expired();
     }
 
     private Channel bind(int port) throws InterruptedException {

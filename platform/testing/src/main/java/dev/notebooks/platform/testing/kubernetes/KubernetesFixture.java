@@ -86,6 +86,27 @@ public final class KubernetesFixture {
         return apiClient;
     }
 
+    /**
+     * Creates each namespace that does not exist yet, as a test's set-up does before writing into it: like a real
+     * server, the API refuses objects in a namespace that does not exist.
+     */
+    public KubernetesFixture ensureNamespaces(String... names) {
+        var core = new io.kubernetes.client.openapi.apis.CoreV1Api(apiClient());
+        for (String name : names) {
+            try {
+                core.createNamespace(new io.kubernetes.client.openapi.models.V1Namespace()
+                                .metadata(new io.kubernetes.client.openapi.models.V1ObjectMeta().name(name)))
+                        .execute();
+            } catch (io.kubernetes.client.openapi.ApiException e) {
+                if (e.getCode() != 409) {
+                    throw new IllegalStateException(
+                            "Could not create namespace " + name + ": " + e.getResponseBody(), e);
+                }
+            }
+        }
+        return this;
+    }
+
     /** Stops the double (no-op for an external cluster). Called once at the end of the test JVM. */
     public synchronized void close() {
         if (closed || apiDouble == null) {

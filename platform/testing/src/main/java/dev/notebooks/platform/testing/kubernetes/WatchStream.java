@@ -47,7 +47,7 @@ final class WatchStream implements ObjectStore.Subscriber {
         this.store = store;
     }
 
-    /** Sends the replay, then whatever the store hands over. */
+    /** Sends the replay, then whatever the store hands over; call inside the write that subscribed it. */
     void start(List<ObjectStore.Change> replay) {
         channel.eventLoop().execute(() -> replay.forEach(this::send));
     }
