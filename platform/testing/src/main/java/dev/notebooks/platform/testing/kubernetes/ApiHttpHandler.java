@@ -65,7 +65,7 @@ final class ApiHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         ApiRequests.Reply reply;
         try {
             reply = requests.handle(request);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             LOG.warn("Kubernetes API double failed on {} {}", http.method(), http.uri(), e);
             ApiError error = new ApiError(500, "InternalError", "Kubernetes API double failed: " + e);
             reply = ApiRequests.Reply.json(500, error.toStatus(), List.of());

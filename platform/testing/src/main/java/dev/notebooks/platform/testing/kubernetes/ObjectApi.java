@@ -684,6 +684,20 @@ final class ObjectApi {
         if (ANY_NAME.contains(key)) {
             return;
         }
+        if (type.group().equals("rbac.authorization.k8s.io")) {
+            // RBAC names are path segments (Kubeflow's "namespaceAdmin" binding is valid)
+            if (name.equals(".") || name.equals("..") || name.contains("/") || name.contains("%")) {
+                throw ApiError.invalid(
+                        type,
+                        name,
+                        List.of(new ApiError.Cause(
+                                "FieldValueInvalid",
+                                "Invalid value: \"" + name
+                                        + "\": may not be '.' or '..' and may not contain '/' or '%'",
+                                "metadata.name")));
+            }
+            return;
+        }
         boolean label = LABEL_NAMED.contains(key);
         int limit = label ? 63 : 253;
         if (name.length() > limit
