@@ -30,11 +30,13 @@ final class ApiRequests {
     private final ObjectApi api;
     private final OpenApiDocuments openApi;
     private final String serverAddress;
+    private final PodHttp pods;
 
-    ApiRequests(ObjectApi api, OpenApiDocuments openApi, String serverAddress) {
+    ApiRequests(ObjectApi api, OpenApiDocuments openApi, String serverAddress, PodHttp pods) {
         this.api = api;
         this.openApi = openApi;
         this.serverAddress = serverAddress;
+        this.pods = pods;
     }
 
     /** What a request carries besides its method and URL. */
@@ -75,6 +77,10 @@ final class ApiRequests {
 
     private Reply route(Request request) throws ApiError {
         String path = withoutTrailingSlash(pathOf(request.uri()));
+        Optional<Reply> podReply = pods.handle(request, path);
+        if (podReply.isPresent()) {
+            return podReply.get();
+        }
         if (request.method().equals("GET")) {
             Optional<Reply> document = document(path, request);
             if (document.isPresent()) {
@@ -270,6 +276,7 @@ final class ApiRequests {
         String policy = request.parameter("propagationPolicy");
         String uid = null;
         String resourceVersion = null;
+        Long gracePeriod = longOf(request.parameter("gracePeriodSeconds"));
         boolean dryRun = "All".equals(request.parameter("dryRun"));
         if (request.body() != null && request.body().length > 0) {
             JsonNode options = body(request);
@@ -284,11 +291,25 @@ final class ApiRequests {
             resourceVersion = options.path("preconditions").hasNonNull("resourceVersion")
                     ? options.path("preconditions").get("resourceVersion").asText()
                     : null;
+            if (options.path("gracePeriodSeconds").isIntegralNumber()) {
+                gracePeriod = options.path("gracePeriodSeconds").asLong();
+            }
             for (JsonNode mode : options.path("dryRun")) {
                 dryRun |= mode.asText().equals("All");
             }
         }
-        return new ObjectApi.DeleteOptions(policy, uid, resourceVersion, dryRun);
+        return new ObjectApi.DeleteOptions(policy, uid, resourceVersion, dryRun, gracePeriod);
+    }
+
+    private static Long longOf(String value) throws ApiError {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw ApiError.badRequest("gracePeriodSeconds must be a number, not " + value);
+        }
     }
 
     private static JsonNode body(Request request) throws ApiError {

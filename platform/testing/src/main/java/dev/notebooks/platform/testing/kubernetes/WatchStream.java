@@ -89,8 +89,9 @@ final class WatchStream implements ObjectStore.Subscriber {
         });
     }
 
-    /** Ends the response cleanly, as a server does when a watch's timeoutSeconds is up. */
-    void end() {
+    /** Ends the response cleanly, as a server does when a watch's timeoutSeconds is up; done once it is written. */
+    java.util.concurrent.CompletableFuture<Void> end() {
+        var written = new java.util.concurrent.CompletableFuture<Void>();
         if (ended.compareAndSet(false, true)) {
             store.unsubscribe(type.groupResource(), this);
             if (bookmarks != null) {
@@ -98,11 +99,15 @@ final class WatchStream implements ObjectStore.Subscriber {
             }
             channel.eventLoop().execute(() -> {
                 var last = channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+                last.addListener(done -> written.complete(null));
                 if (!keepAlive) {
                     last.addListener(ChannelFutureListener.CLOSE);
                 }
             });
+        } else {
+            written.complete(null);
         }
+        return written;
     }
 
     /** The client went away: stop receiving. */
