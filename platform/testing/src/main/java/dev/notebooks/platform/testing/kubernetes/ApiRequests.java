@@ -104,6 +104,13 @@ final class ApiRequests {
         Optional<String> name = resource.name();
         return switch (request.method()) {
             case "GET" -> {
+                if (PodTable.wanted(type, request.accept()) && subresource.isEmpty()) {
+                    yield ok(podTable(
+                            name.isEmpty()
+                                    ? api.list(type, version, listOptions(request, namespace))
+                                    : api.get(type, version, namespace, name.get()),
+                            request));
+                }
                 if (name.isEmpty()) {
                     yield ok(api.list(type, version, listOptions(request, namespace)));
                 }
@@ -165,6 +172,25 @@ final class ApiRequests {
         };
     }
 
+    /** A list or one pod as the Table kubectl asks for. */
+    private static ObjectNode podTable(ObjectNode listOrPod, Request request) {
+        boolean list = listOrPod.has("items");
+        java.util.List<JsonNode> pods = new java.util.ArrayList<>();
+        if (list) {
+            listOrPod.path("items").forEach(pods::add);
+        } else {
+            pods.add(listOrPod);
+        }
+        String revision = list
+                ? Json.text(listOrPod, "metadata", "resourceVersion")
+                : Json.text(listOrPod, "metadata", "resourceVersion");
+        ObjectNode table = PodTable.of(pods, revision, request.parameter("includeObject"), java.time.Clock.systemUTC());
+        if (list && listOrPod.path("metadata").has("continue")) {
+            Json.metadata(table).set("continue", listOrPod.path("metadata").get("continue"));
+        }
+        return table;
+    }
+
     /** The watch a {@code ?watch=true} request asks for, or the refusal to answer instead. */
     record WatchRequest(
             ResourceType type,
@@ -172,7 +198,9 @@ final class ApiRequests {
             String namespace,
             Long since,
             boolean bookmarks,
-            java.util.function.Predicate<JsonNode> selector) {}
+            java.util.function.Predicate<JsonNode> selector,
+            boolean podTable,
+            String includeObject) {}
 
     WatchRequest watch(Request request) throws ApiError {
         String path = withoutTrailingSlash(pathOf(request.uri()));
@@ -202,7 +230,9 @@ final class ApiRequests {
                 type.namespaced() ? resource.namespace().orElse(null) : null,
                 since,
                 isTrue(request.parameter("allowWatchBookmarks")),
-                selector);
+                selector,
+                PodTable.wanted(type, request.accept()),
+                request.parameter("includeObject"));
     }
 
     ObjectStore store() {

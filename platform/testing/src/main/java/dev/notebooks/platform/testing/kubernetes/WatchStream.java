@@ -31,6 +31,8 @@ final class WatchStream implements ObjectStore.Subscriber {
     private final ObjectStore store;
     private final AtomicBoolean ended = new AtomicBoolean();
     private ScheduledFuture<?> bookmarks;
+    private boolean podTable;
+    private String includeObject;
 
     WatchStream(
             Channel channel,
@@ -45,6 +47,12 @@ final class WatchStream implements ObjectStore.Subscriber {
         this.version = version;
         this.selector = selector;
         this.store = store;
+    }
+
+    /** Sends each pod as a one-row Table, as kubectl's {@code get -w} asks. */
+    void asPodTable(String includeObject) {
+        this.podTable = true;
+        this.includeObject = includeObject;
     }
 
     /** Sends the replay, then whatever the store hands over; call inside the write that subscribed it. */
@@ -146,7 +154,16 @@ final class WatchStream implements ObjectStore.Subscriber {
             return;
         }
         ObjectNode event = Json.object().put("type", eventType);
-        event.set("object", ObjectApi.view(type, version, change.object()));
+        ObjectNode object = ObjectApi.view(type, version, change.object());
+        event.set(
+                "object",
+                podTable
+                        ? PodTable.of(
+                                java.util.List.of(object),
+                                Json.text(object, "metadata", "resourceVersion"),
+                                includeObject,
+                                java.time.Clock.systemUTC())
+                        : object);
         write(event);
     }
 
