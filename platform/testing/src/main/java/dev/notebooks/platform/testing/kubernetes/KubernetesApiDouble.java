@@ -42,6 +42,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * (older is 410 Gone), with bookmarks; {@code dryRun}; OpenAPI v2 and v3 documents; protobuf request bodies;
  * discovery. {@code docs/testing.md} lists what it does not do (server-side apply, admission webhooks, RBAC,
  * authentication).
+ *
+ * <p>As KWOK does for clusters without kubelets, it also simulates what makes workloads move ({@link WorkloadSettings}):
+ * nodes, the scheduler, kubelets (pod stages with image pulls, logs, graceful deletion), the StatefulSet, Deployment
+ * and ReplicaSet controllers, ResourceQuota and LimitRange admission with quota usage, volume provisioning, expansion
+ * and snapshots, and the notebook servers behind the service proxy, whose activity
+ * {@code PUT /simulation/v1/namespaces/{ns}/pods/{pod}/activity} sets.
  */
 public final class KubernetesApiDouble implements AutoCloseable {
 
