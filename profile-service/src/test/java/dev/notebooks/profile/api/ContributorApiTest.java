@@ -13,6 +13,7 @@ import dev.notebooks.platform.security.ProfileRoles;
 import dev.notebooks.platform.testing.http.TestHttp;
 import dev.notebooks.platform.testing.kafka.EventTopicReader;
 import dev.notebooks.profile.ProfileServiceFixtures;
+import dev.notebooks.profile.service.ProfileProblems;
 import io.kubernetes.client.openapi.models.RbacV1Subject;
 import io.kubernetes.client.openapi.models.V1RoleBinding;
 import io.kubernetes.client.openapi.models.V1RoleRef;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Contributors end to end: the RoleBinding Kubeflow's KFAM would write, the role it gives, its audit record and its
+ * ContributorService end to end: the RoleBinding Kubeflow's KFAM would write, the role it gives, its audit record and its
  * event on Kafka (validated against the schema), all from one HTTP call.
  */
 @MicronautTest(environments = Environment.KUBERNETES, transactional = false)

@@ -1,6 +1,6 @@
 package dev.notebooks.profile.bench;
 
-import static dev.notebooks.profile.controller.ProfileResources.PROFILES;
+import static dev.notebooks.profile.domain.ProfileResources.PROFILES;
 
 import dev.notebooks.platform.kube.KubeConfiguration;
 import dev.notebooks.platform.kube.ResourceClient;
@@ -53,7 +53,7 @@ final class BareWrites {
         this.statusWriter = new StatusWriter(client);
     }
 
-    /** @return how long {@code threads} threads take to write what {@code profiles} converged Profiles need */
+    /** @return how long {@code threads} threads take to write what {@code profiles} converged ProfileService need */
     static Duration time(int profiles, int threads) throws Exception {
         try (KubernetesApiDouble api = KubernetesApiDouble.start(0)) {
             BareWrites writes = new BareWrites(new ResourceClient(

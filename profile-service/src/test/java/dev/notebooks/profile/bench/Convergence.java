@@ -1,10 +1,10 @@
 package dev.notebooks.profile.bench;
 
-import static dev.notebooks.profile.controller.ProfileResources.PROFILES;
+import static dev.notebooks.profile.domain.ProfileResources.PROFILES;
 
 import dev.notebooks.platform.kube.ResourceClient;
-import dev.notebooks.profile.api.ProfileListing;
 import dev.notebooks.profile.domain.Profile;
+import dev.notebooks.profile.service.ProfileIndex;
 import io.kubernetes.client.openapi.ApiClient;
 import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * The reconciler of a running service at work: Profiles created by a client (as kubectl would) until they are all
+ * The reconciler of a running service at work: ProfileService created by a client (as kubectl would) until they are all
  * Ready, then a window in which nothing changes. Readiness is read from the service's own Profile informer, so that
  * waiting puts no load on the API.
  */
@@ -30,13 +30,13 @@ final class Convergence {
     private static final Duration QUIET_LIMIT = Duration.ofSeconds(60);
 
     private final ResourceClient client;
-    private final ProfileListing listing;
+    private final ProfileIndex listing;
     private final ApiWriteCounter writes;
     private final int threads;
 
     Convergence(ApplicationContext service, ResourceClient client, int threads) {
         this.client = client;
-        this.listing = service.getBean(ProfileListing.class);
+        this.listing = service.getBean(ProfileIndex.class);
         this.writes = ApiWriteCounter.installOn(service.getBean(ApiClient.class));
         this.threads = threads;
     }

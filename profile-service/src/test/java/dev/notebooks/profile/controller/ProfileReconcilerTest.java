@@ -4,7 +4,7 @@ import static dev.notebooks.platform.kube.ResourceTypes.NAMESPACE;
 import static dev.notebooks.platform.kube.ResourceTypes.RESOURCE_QUOTA;
 import static dev.notebooks.platform.kube.ResourceTypes.ROLE_BINDING;
 import static dev.notebooks.platform.kube.ResourceTypes.SERVICE_ACCOUNT;
-import static dev.notebooks.profile.controller.ProfileResources.PROFILES;
+import static dev.notebooks.profile.domain.ProfileResources.PROFILES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -48,7 +48,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The profile controller end to end: Profiles written straight to the Kubernetes API (as kubectl or the REST API
+ * The profile controller end to end: ProfileService written straight to the Kubernetes API (as kubectl or the REST API
  * would), the objects Kubeflow's controller makes appearing and staying as they should, and every change announced
  * on Kafka (validated against its schema) with the right actor.
  */
