@@ -12,6 +12,7 @@ import dev.notebooks.catalog.domain.ImageEntry;
 import dev.notebooks.catalog.domain.ImageNotFoundException;
 import dev.notebooks.catalog.domain.InvalidImageException;
 import dev.notebooks.catalog.domain.NewImage;
+import dev.notebooks.catalog.service.CatalogService;
 import dev.notebooks.catalog.store.CatalogJson;
 import dev.notebooks.platform.events.Actor;
 import dev.notebooks.platform.events.PlatformEvent;
@@ -52,7 +53,7 @@ class ImageCatalogTest implements TestPropertyProvider {
     private static final Duration EVENTS = Duration.ofSeconds(15);
 
     @Inject
-    ImageCatalog catalog;
+    CatalogService catalog;
 
     @Inject
     AuditLog auditLog;
@@ -366,7 +367,7 @@ class ImageCatalogTest implements TestPropertyProvider {
 
     private List<AuditRecord> audit(ImageEntry image, String action) {
         AuditQuery query = AuditQuery.newestFirst()
-                .withResource(ImageCatalog.KIND, null, image.id().toString());
+                .withResource(CatalogService.KIND, null, image.id().toString());
         return auditLog.find(action == null ? query : query.withAction(action)).items();
     }
 

@@ -8,6 +8,7 @@ import dev.notebooks.catalog.domain.ChangeAction;
 import dev.notebooks.catalog.domain.ImageEdit;
 import dev.notebooks.catalog.domain.ImageEntry;
 import dev.notebooks.catalog.domain.NewImage;
+import dev.notebooks.catalog.service.CatalogService;
 import dev.notebooks.platform.events.Actor;
 import dev.notebooks.platform.events.ServerType;
 import dev.notebooks.platform.kube.ResourceClient;
@@ -107,7 +108,7 @@ class SpawnerConfigMapTest implements TestPropertyProvider {
             """;
 
     @Inject
-    ImageCatalog catalog;
+    CatalogService catalog;
 
     @Inject
     ResourceClient kubernetes;

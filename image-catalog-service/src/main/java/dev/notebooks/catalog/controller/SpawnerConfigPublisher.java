@@ -2,9 +2,9 @@ package dev.notebooks.catalog.controller;
 
 import com.google.gson.JsonObject;
 import dev.notebooks.catalog.CatalogSettings;
-import dev.notebooks.catalog.ImageCatalog;
 import dev.notebooks.catalog.domain.CatalogChanged;
 import dev.notebooks.catalog.domain.SpawnerFormDefaults;
+import dev.notebooks.catalog.service.CatalogService;
 import dev.notebooks.catalog.store.CatalogJson;
 import dev.notebooks.platform.kube.KubeConfiguration;
 import dev.notebooks.platform.kube.ResourceClient;
@@ -57,7 +57,7 @@ public class SpawnerConfigPublisher implements LeaderOnly {
     private static final Logger LOG = LoggerFactory.getLogger(SpawnerConfigPublisher.class);
     private static final long RETRY_SECONDS = 1;
 
-    private final ImageCatalog catalog;
+    private final CatalogService catalog;
     private final CatalogSettings settings;
     private final ResourceClient client;
     private final EventRecorder events;
@@ -69,7 +69,7 @@ public class SpawnerConfigPublisher implements LeaderOnly {
     private volatile boolean leading;
 
     SpawnerConfigPublisher(
-            ImageCatalog catalog,
+            CatalogService catalog,
             CatalogSettings settings,
             ResourceClient client,
             EventRecorder events,

@@ -18,14 +18,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * before this service first ran are counted too.
  */
 @KafkaListener(
-        groupId = NotebookEvents.CONSUMER,
+        groupId = NotebookEventListener.CONSUMER,
         offsetReset = OffsetReset.EARLIEST,
         errorStrategy =
                 @ErrorStrategy(
                         value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR,
                         retryCount = 10,
                         retryDelay = "1s"))
-class NotebookEvents {
+class NotebookEventListener {
 
     static final String CONSUMER = "image-catalog-service.usage";
 
@@ -33,7 +33,7 @@ class NotebookEvents {
     private final IdempotentConsumer idempotentConsumer;
     private final ImageUsage usage;
 
-    NotebookEvents(CloudEventCodec codec, IdempotentConsumer idempotentConsumer, ImageUsage usage) {
+    NotebookEventListener(CloudEventCodec codec, IdempotentConsumer idempotentConsumer, ImageUsage usage) {
         this.codec = codec;
         this.idempotentConsumer = idempotentConsumer;
         this.usage = usage;

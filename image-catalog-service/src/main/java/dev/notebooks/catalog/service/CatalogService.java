@@ -1,5 +1,6 @@
-package dev.notebooks.catalog;
+package dev.notebooks.catalog.service;
 
+import dev.notebooks.catalog.CatalogSettings;
 import dev.notebooks.catalog.domain.CatalogChange;
 import dev.notebooks.catalog.domain.CatalogChanged;
 import dev.notebooks.catalog.domain.ChangeAction;
@@ -46,9 +47,9 @@ import java.util.UUID;
  * {@link InvalidImageException} (422, naming the field).
  */
 @Singleton
-public class ImageCatalog {
+public class CatalogService {
 
-    static final String KIND = "CatalogImage";
+    public static final String KIND = "CatalogImage";
 
     // one catalog change at a time: the default's hand-over reads and writes two rows
     private static final long CATALOG_LOCK = 0x6361_7461_6c6f_67L;
@@ -62,7 +63,7 @@ public class ImageCatalog {
     private final ApplicationEventPublisher<CatalogChanged> changed;
     private final JdbcOperations jdbc;
 
-    ImageCatalog(
+    CatalogService(
             CatalogImageRepository images,
             CatalogChangeRepository changes,
             ImageUsage usage,
@@ -125,7 +126,7 @@ public class ImageCatalog {
         lock();
         if (images.existsByReference(reference)) {
             throw new ImageConflictException(
-                    ImageConflictException.Reason.DUPLICATE, "reference", reference + " is in the catalog already");
+                    ImageConflictException.Reason.DUPLICATE, "image", reference + " is in the catalog already");
         }
         Optional<ImageEntry> previousDefault = currentDefault(request.serverType());
         if (request.defaultImage() && previousDefault.isPresent()) {
@@ -269,7 +270,7 @@ public class ImageCatalog {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<CatalogChange> history(UUID id) {
         List<CatalogChange> history = changes.findByImageIdOrderBySeqAsc(id).stream()
-                .map(ImageCatalog::change)
+                .map(CatalogService::change)
                 .toList();
         if (history.isEmpty()) {
             throw new ImageNotFoundException(id);
@@ -289,7 +290,7 @@ public class ImageCatalog {
                         since != null ? since : Instant.EPOCH,
                         until != null ? until : Instant.now().plusSeconds(1))
                 .stream()
-                .map(ImageCatalog::change)
+                .map(CatalogService::change)
                 .toList();
     }
 

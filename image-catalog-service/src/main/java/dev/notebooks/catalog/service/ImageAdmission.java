@@ -1,86 +1,89 @@
-package dev.notebooks.catalog.api;
+package dev.notebooks.catalog.service;
 
-import dev.notebooks.catalog.ImageCatalog;
 import dev.notebooks.catalog.check.CheckStatus;
 import dev.notebooks.catalog.check.ImageCheckResult;
 import dev.notebooks.catalog.check.ImageChecker;
-import dev.notebooks.catalog.domain.ImageEdit;
 import dev.notebooks.catalog.domain.ImageEntry;
 import dev.notebooks.catalog.domain.ImageReference;
+import dev.notebooks.catalog.domain.InvalidImageException;
 import dev.notebooks.catalog.domain.NewImage;
-import dev.notebooks.catalog.domain.ServerTypes;
 import dev.notebooks.platform.events.Actor;
 import dev.notebooks.platform.security.Authorizer;
 import dev.notebooks.platform.security.Caller;
-import dev.notebooks.platform.web.ApiProblems;
+import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import java.util.UUID;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.stream.Collectors;
 
 /**
- * The catalog's changes as the API makes them: admins only (a refusal is audited), and an image is added only after
- * its image check, which it must pass unless the admin overrides it (the override is in the audit record of the add).
+ * Who may change the catalog (admins only; a refusal is audited), and the image check an image must pass before it is
+ * added, unless the admin overrides it (the override is in the audit record of the add). The check reads a registry,
+ * so it runs before, never inside, the catalog's transaction.
  */
 @Singleton
-class Images {
+public class ImageAdmission {
 
-    static final String KIND = "CatalogImage";
+    public static final String KIND = CatalogService.KIND;
+    public static final String ADD = "image.add";
+    public static final String UPDATE = "image.update";
+    public static final String REMOVE = "image.remove";
 
-    private final ImageCatalog catalog;
+    /** The request field an image check failure is reported on. */
+    public static final String IMAGE = "image";
+
+    public static final String OVERRIDE_CHECK = "overrideCheck";
+
+    private final CatalogService catalog;
     private final ImageChecker checker;
     private final Authorizer authorizer;
-    private final Views views;
+    private final JsonMapper json;
 
-    Images(ImageCatalog catalog, ImageChecker checker, Authorizer authorizer, Views views) {
+    ImageAdmission(CatalogService catalog, ImageChecker checker, Authorizer authorizer, JsonMapper json) {
         this.catalog = catalog;
         this.checker = checker;
         this.authorizer = authorizer;
-        this.views = views;
+        this.json = json;
+    }
+
+    /** @throws org.zalando.problem.ThrowableProblem 403, after a DENIED audit record, for anyone but an admin */
+    public void requireAdmin(Caller caller, String action, String imageId) {
+        authorizer.requireClusterAdmin(caller, action, KIND, imageId);
     }
 
     /**
      * Checks the image and adds it. A check that could not read the image (registry unreachable, credentials needed)
      * does not stand in the way: only a requirement the image is known to fail does.
+     *
+     * @param image the image as asked for; its check result is filled in here
      */
-    ImageView add(Caller caller, AddImageRequest request) {
-        authorizer.requireClusterAdmin(caller, "image.add", KIND, null);
-        ImageCheckResult check = checker.check(ImageReference.parse(request.reference()));
-        if (check.failed() && !Boolean.TRUE.equals(request.overrideCheck())) {
-            throw ApiProblems.invalid(
-                    ImageRequests.REFERENCE,
-                    "the image fails the notebook image check (" + failures(check) + "); set "
-                            + ImageRequests.OVERRIDE_CHECK + " to add it anyway");
+    public ImageEntry add(Caller caller, NewImage image, boolean overrideCheck) {
+        requireAdmin(caller, ADD, null);
+        ImageCheckResult check = checker.check(ImageReference.parse(image.reference()));
+        if (check.failed() && !overrideCheck) {
+            throw new InvalidImageException(
+                    IMAGE,
+                    "the image fails the notebook image check (" + failures(check) + "); set " + OVERRIDE_CHECK
+                            + " to add it anyway");
         }
-        ImageEntry added = catalog.add(
+        return catalog.add(
                 new NewImage(
-                        request.reference(),
-                        ServerTypes.parse(request.serverType()),
-                        request.displayName(),
-                        request.description(),
-                        request.tags(),
-                        Boolean.TRUE.equals(request.defaultImage()),
-                        views.text(check),
+                        image.reference(),
+                        image.serverType(),
+                        image.displayName(),
+                        image.description(),
+                        image.tags(),
+                        image.defaultImage(),
+                        text(check),
                         check.failed()),
                 Actor.api(caller.user()));
-        return views.image(added);
     }
 
-    ImageView update(Caller caller, String id, ImageEdit edit) {
-        authorizer.requireClusterAdmin(caller, "image.update", KIND, id);
-        return views.image(catalog.edit(imageId(id), edit, Actor.api(caller.user())));
-    }
-
-    void remove(Caller caller, String id, boolean force) {
-        authorizer.requireClusterAdmin(caller, "image.remove", KIND, id);
-        catalog.remove(imageId(id), Actor.api(caller.user()), force);
-    }
-
-    /** A path's image id; one that is not a UUID names no image. */
-    static UUID imageId(String id) {
+    private String text(ImageCheckResult check) {
         try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblems.notFound("no image " + id + " in the catalog");
+            return json.writeValueAsString(check);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
