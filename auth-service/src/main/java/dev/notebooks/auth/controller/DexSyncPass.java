@@ -7,6 +7,7 @@ import dev.notebooks.auth.store.AccountRow;
 import dev.notebooks.auth.store.PendingWrite;
 import dev.notebooks.auth.store.PendingWriteRepository;
 import dev.notebooks.platform.events.Actor;
+import dev.notebooks.platform.events.account.DriftDirection;
 import io.kubernetes.client.openapi.ApiException;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -23,18 +24,18 @@ import org.slf4j.LoggerFactory;
  * accounts, or the accounts taken from Dex's store.
  */
 @Singleton
-public class DexReconciler {
+public class DexSyncPass {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DexReconciler.class);
+    private static final Logger LOG = LoggerFactory.getLogger(DexSyncPass.class);
 
     private final DexStore store;
     private final AccountRepository accounts;
     private final PendingWriteRepository pendingWrites;
     private final DriftCorrections corrections;
-    private final AuthSettings.DriftDirection direction;
+    private final DriftDirection direction;
     private final Actor actor;
 
-    DexReconciler(
+    DexSyncPass(
             DexStore store,
             AccountRepository accounts,
             PendingWriteRepository pendingWrites,
@@ -59,7 +60,7 @@ public class DexReconciler {
         pendingWrites.findAll().forEach(mark -> pending.add(mark.email()));
         List<Drift> drift = Drift.between(current, store.read(), pending);
         List<Drift> toPutBack = drift;
-        if (direction == AuthSettings.DriftDirection.IMPORT && !drift.isEmpty()) {
+        if (direction == DriftDirection.IMPORTED && !drift.isEmpty()) {
             toPutBack = corrections.importFrom(drift, store.backend(), actor);
             current = accounts();
         }

@@ -1,5 +1,15 @@
-package dev.notebooks.auth.domain;
+package dev.notebooks.auth.service;
 
+import dev.notebooks.auth.domain.Account;
+import dev.notebooks.auth.domain.AccountExistsException;
+import dev.notebooks.auth.domain.AccountNotFoundException;
+import dev.notebooks.auth.domain.AccountPage;
+import dev.notebooks.auth.domain.AccountsChanged;
+import dev.notebooks.auth.domain.InvalidAccountException;
+import dev.notebooks.auth.domain.PasswordHasher;
+import dev.notebooks.auth.domain.PasswordPolicy;
+import dev.notebooks.auth.domain.Violation;
+import dev.notebooks.auth.domain.WrongPasswordException;
 import dev.notebooks.auth.events.AccountAnnouncer;
 import dev.notebooks.auth.store.AccountRepository;
 import dev.notebooks.auth.store.AccountRow;
@@ -22,7 +32,17 @@ import java.util.regex.Pattern;
  * for the reconciler, which writes Dex's store once the transaction commits.
  */
 @Singleton
-public class Accounts {
+public class AccountService {
+
+    /** What an audit record names the resource and each action (also when it is refused). */
+    public static final String KIND = "Account";
+
+    public static final String CREATE = "account.create";
+    public static final String CHANGE_PASSWORD = "account.password.change";
+    public static final String DELETE = "account.delete";
+    public static final String CORRECT_DRIFT = "account.drift.correct";
+    public static final String IMPORT = "account.import";
+    public static final String LIST = "account.list";
 
     public static final int MAX_PAGE_SIZE = 500;
     public static final int MAX_EMAIL_LENGTH = 254;
@@ -37,7 +57,7 @@ public class Accounts {
     private final AccountAnnouncer announcer;
     private final ApplicationEventPublisher<AccountsChanged> changes;
 
-    Accounts(
+    AccountService(
             AccountRepository repository,
             PendingWriteRepository pendingWrites,
             PasswordPolicy policy,
@@ -126,8 +146,7 @@ public class Accounts {
                     ? hasher.verify(currentPassword, row.get().hash())
                     : hasher.verifyMissing(currentPassword);
             if (!matches) {
-                announcer.failed(
-                        AccountAnnouncer.CHANGE_PASSWORD, actor, normalized, "the current password does not match");
+                announcer.failed(CHANGE_PASSWORD, actor, normalized, "the current password does not match");
                 throw new WrongPasswordException(normalized);
             }
         }
