@@ -26,7 +26,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 
 /**
- * ProfileService: create, list, read, change and delete. Bodies are read as JSON trees so that every fault, unknown fields
+ * Profiles: create, list, read, change and delete. Bodies are read as JSON trees so that every fault, unknown fields
  * included, is answered 422 naming the field ({@link ProfileRequests}).
  */
 @Controller("/api/profiles")
@@ -72,7 +72,7 @@ class ProfileController {
         return ProfileView.of(profiles.read(caller, name));
     }
 
-    /** AppliedChanges the quota or plugins (owner or admin) or the owner (admin only). */
+    /** Changes the quota or plugins (owner or admin) or the owner (admin only). */
     @Patch("/{name}")
     ProfileView update(
             @Parameter(hidden = true) Caller caller,

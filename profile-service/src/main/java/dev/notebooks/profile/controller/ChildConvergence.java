@@ -124,17 +124,20 @@ class ChildConvergence {
         return owner == null ? "someone else (it has no owner annotation)" : owner;
     }
 
+    // one event for every unknown kind: one event each would alternate, and each pass would write them again
     private List<ProfilePlugin> plugins(Profile profile) {
         List<ProfilePlugin> plugins = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
         for (Profile.Plugin plugin : profile.getSpec().pluginsOrEmpty()) {
-            ProfilePlugin.of(plugin)
-                    .ifPresentOrElse(
-                            plugins::add,
-                            () -> events.warning(
-                                    PROFILES,
-                                    profile,
-                                    "UnknownPlugin",
-                                    "plugin kind " + plugin.kind() + " is ignored"));
+            ProfilePlugin.of(plugin).ifPresentOrElse(plugins::add, () -> unknown.add(plugin.kind()));
+        }
+        if (!unknown.isEmpty()) {
+            events.warning(
+                    PROFILES,
+                    profile,
+                    "UnknownPlugin",
+                    (unknown.size() == 1 ? "plugin kind " : "plugin kinds ") + String.join(", ", unknown)
+                            + (unknown.size() == 1 ? " is" : " are") + " ignored");
         }
         return plugins;
     }

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * The annotations the REST API sets on a Profile so the reconciler, which announces every change it observes, knows
- * who made it. A change whose generation the API did not announce was made behind its back (kubectl). RegistrationService
+ * who made it. A change whose generation the API did not announce was made behind its back (kubectl). Registration
  * also marks a profile whose owner's account was deleted ({@link #OWNER_ACCOUNT}).
  */
 public final class ProfileAnnotations {

@@ -24,7 +24,7 @@ import java.util.Optional;
 /**
  * Announces what the reconciler observes of a profile (created, updated, deleted, ready, failed) on the topic
  * {@code profiles}, once each: the observation row that remembers it and the outbox row of the event commit together.
- * AppliedChanges made through kubectl also get an audit record here; the REST API audits its own.
+ * Changes made through kubectl also get an audit record here; the REST API audits its own.
  */
 @Singleton
 public class ProfileAnnouncer {

@@ -27,7 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * ContributorService as Kubernetes holds them: KFAM's RoleBindings in the profile's namespace and, when Istio policies are
+ * Contributors as Kubernetes holds them: KFAM's RoleBindings in the profile's namespace and, when Istio policies are
  * on, an AuthorizationPolicy of the same name that lets the contributor's requests in, as KFAM writes it.
  */
 @Singleton

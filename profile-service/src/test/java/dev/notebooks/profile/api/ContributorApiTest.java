@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * ContributorService end to end: the RoleBinding Kubeflow's KFAM would write, the role it gives, its audit record and its
+ * Contributors end to end: the RoleBinding Kubeflow's KFAM would write, the role it gives, its audit record and its
  * event on Kafka (validated against the schema), all from one HTTP call.
  */
 @MicronautTest(environments = Environment.KUBERNETES, transactional = false)

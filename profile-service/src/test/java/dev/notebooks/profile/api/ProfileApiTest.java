@@ -75,6 +75,17 @@ class ProfileApiTest implements TestPropertyProvider {
     }
 
     @Test
+    void readinessShowsItsDetailsToClusterAdminsOnly() {
+        TestHttp.Reply anonymous = http.as(null, HttpRequest.GET("/health/readiness"));
+        TestHttp.Reply user = http.as(ApiTestProperties.user("mallory"), HttpRequest.GET("/health/readiness"));
+        TestHttp.Reply admin = http.as(ApiTestProperties.ADMIN, HttpRequest.GET("/health/readiness"));
+
+        assertThat(anonymous.json()).containsKey("status").doesNotContainKey("details");
+        assertThat(user.json()).containsKey("status").doesNotContainKey("details");
+        assertThat(admin.json()).containsKeys("status", "details");
+    }
+
+    @Test
     void creatingAProfileWritesTheProfileResourceAndReportsReadinessThroughStatus() {
         String alice = ApiTestProperties.user("alice");
         String name = ProfileServiceFixtures.uniqueName("team-a");

@@ -53,7 +53,7 @@ final class BareWrites {
         this.statusWriter = new StatusWriter(client);
     }
 
-    /** @return how long {@code threads} threads take to write what {@code profiles} converged ProfileService need */
+    /** @return how long {@code threads} threads take to write what {@code profiles} converged Profiles need */
     static Duration time(int profiles, int threads) throws Exception {
         try (KubernetesApiDouble api = KubernetesApiDouble.start(0)) {
             BareWrites writes = new BareWrites(new ResourceClient(

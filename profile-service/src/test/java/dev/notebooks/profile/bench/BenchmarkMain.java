@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The profile-service benchmark of issue 3, a program rather than a test (surefire never runs it): a real service
- * context (real PostgreSQL and Kafka, the Kubernetes API double) whose reconciler converges ProfileService, next to the bare
- * writes those ProfileService need; its writes at steady state; and GET /api/profiles with 10,000 profiles in the cluster.
+ * context (real PostgreSQL and Kafka, the Kubernetes API double) whose reconciler converges Profiles, next to the bare
+ * writes those Profiles need; its writes at steady state; and GET /api/profiles with 10,000 profiles in the cluster.
  * Run it with {@code ./mvnw -B -pl profile-service -Pbenchmark test-compile exec:exec}; docs/benchmarks.md says what
  * each figure means.
  */

@@ -7,8 +7,8 @@ import java.time.Duration;
  * The sizes of a benchmark run, from system properties (the Maven profile passes them on), defaulting to what the
  * issue asks for.
  *
- * @param profiles ProfileService converged, and made by bare writes for comparison ({@code benchmark.profiles})
- * @param listedProfiles ProfileService in the cluster while GET /api/profiles is timed ({@code benchmark.listed-profiles})
+ * @param profiles Profiles converged, and made by bare writes for comparison ({@code benchmark.profiles})
+ * @param listedProfiles Profiles in the cluster while GET /api/profiles is timed ({@code benchmark.listed-profiles})
  * @param steadyWindow how long writes are counted at steady state ({@code benchmark.steady-seconds})
  * @param requests timed GET /api/profiles requests per caller ({@code benchmark.requests})
  * @param workers the reconciler's workers, and the bare writes' threads
@@ -20,7 +20,7 @@ record BenchmarkSettings(int profiles, int listedProfiles, Duration steadyWindow
     static final int DEFAULT_STEADY_SECONDS = 60;
     static final int DEFAULT_REQUESTS = 500;
 
-    /** ProfileService converged (and bare writes made) before anything is timed, so that no JIT warm-up is measured. */
+    /** Profiles converged (and bare writes made) before anything is timed, so that no JIT warm-up is measured. */
     static final int WARM_UP_PROFILES = 50;
 
     /** Requests per caller before GET /api/profiles is timed. */

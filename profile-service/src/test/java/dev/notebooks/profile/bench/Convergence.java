@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * The reconciler of a running service at work: ProfileService created by a client (as kubectl would) until they are all
+ * The reconciler of a running service at work: Profiles created by a client (as kubectl would) until they are all
  * Ready, then a window in which nothing changes. Readiness is read from the service's own Profile informer, so that
  * waiting puts no load on the API.
  */

@@ -48,7 +48,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The profile controller end to end: ProfileService written straight to the Kubernetes API (as kubectl or the REST API
+ * The profile controller end to end: Profiles written straight to the Kubernetes API (as kubectl or the REST API
  * would), the objects Kubeflow's controller makes appearing and staying as they should, and every change announced
  * on Kafka (validated against its schema) with the right actor.
  */
@@ -448,6 +448,36 @@ class ProfileReconcilerTest implements TestPropertyProvider {
 
         assertThat(eventsOn(kubectl.require(PROFILES, null, name))).hasSize(events);
         assertThat(topic.typesAbout(name)).containsExactly("profile.created.v1", "profile.ready.v1");
+    }
+
+    @Test
+    void unknownPluginKindsAreReportedOnceNotOnEveryPass() throws ApiException {
+        String name = ProfileServiceFixtures.uniqueName("plugins");
+        kubectl.create(
+                PROFILES,
+                Profile.of(
+                        name,
+                        new Profile.Spec(
+                                Profile.Owner.user(ALICE),
+                                null,
+                                List.of(
+                                        Profile.Plugin.of("FirstUnknownPlugin", Map.of()),
+                                        Profile.Plugin.of("SecondUnknownPlugin", Map.of())))));
+        awaitReady(name);
+        Profile profile = kubectl.require(PROFILES, null, name);
+        await().atMost(CONVERGED)
+                .until(() -> eventsOn(profile).stream().anyMatch(event -> "Ready".equals(event.getReason())));
+        int events = eventsOn(profile).size();
+
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(eventsOn(profile)).hasSize(events));
+        assertThat(eventsOn(profile))
+                .filteredOn(event -> "UnknownPlugin".equals(event.getReason()))
+                .singleElement()
+                .satisfies(event -> assertThat(event.getMessage())
+                        .contains("FirstUnknownPlugin")
+                        .contains("SecondUnknownPlugin"));
     }
 
     private static Profile profile(String name, String owner, Map<String, String> hard) {

@@ -46,7 +46,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * RegistrationService end to end: account events published to the real Kafka the way auth-service's relay publishes them,
+ * Registration end to end: account events published to the real Kafka the way auth-service's relay publishes them,
  * profiles written to the Kubernetes API double and made by the reconciler.
  */
 @MicronautTest(environments = Environment.KUBERNETES, transactional = false)
