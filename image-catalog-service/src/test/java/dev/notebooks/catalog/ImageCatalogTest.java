@@ -15,6 +15,7 @@ import dev.notebooks.catalog.domain.NewImage;
 import dev.notebooks.catalog.service.CatalogService;
 import dev.notebooks.catalog.store.CatalogJson;
 import dev.notebooks.platform.events.Actor;
+import dev.notebooks.platform.events.EventData;
 import dev.notebooks.platform.events.PlatformEvent;
 import dev.notebooks.platform.events.ReceivedEvent;
 import dev.notebooks.platform.events.ServerType;
@@ -39,6 +40,7 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -297,7 +299,63 @@ class ImageCatalogTest implements TestPropertyProvider {
         ImageEntry image =
                 catalog.add(NewImage.of(uniqueReference("ghcr.io/example/used"), ServerType.JUPYTER, "Used"), ADMIN);
         String namespace = CatalogFixtures.uniqueName("team");
-        PlatformEvent<NotebookCreated> created = PlatformEvent.of(
+
+        notebooks.publish(created(namespace, image, Instant.now()));
+
+        await().atMost(EVENTS).until(() -> catalog.notebooksUsing(image.id()) == 1);
+        assertThatThrownBy(() -> catalog.remove(image.id(), ADMIN, false))
+                .isInstanceOfSatisfying(ImageConflictException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(ImageConflictException.Reason.IN_USE);
+                    assertThat(e.getMessage()).startsWith("1 notebook(s)");
+                });
+
+        notebooks.publish(deleted(namespace, image, Instant.now()));
+
+        await().atMost(EVENTS).until(() -> catalog.notebooksUsing(image.id()) == 0);
+        assertThat(catalog.remove(image.id(), ADMIN, false)).isEqualTo(image);
+    }
+
+    @Test
+    void aCreationDeliveredAgainAfterTheDeletionDoesNotBringTheNotebookBack() {
+        ImageEntry image = catalog.add(
+                NewImage.of(uniqueReference("ghcr.io/example/redelivered"), ServerType.JUPYTER, "Redelivered"), ADMIN);
+        String namespace = CatalogFixtures.uniqueName("team");
+        // one instant for both, so the time guard cannot tell them apart: only the event id can
+        Instant time = Instant.now();
+        PlatformEvent<NotebookCreated> created = created(namespace, image, time);
+        notebooks.publish(created);
+        await().atMost(EVENTS).until(() -> catalog.notebooksUsing(image.id()) == 1);
+        notebooks.publish(deleted(namespace, image, time));
+        await().atMost(EVENTS).until(() -> catalog.notebooksUsing(image.id()) == 0);
+
+        notebooks.publish(created);
+
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(4))
+                .until(() -> catalog.notebooksUsing(image.id()) == 0);
+    }
+
+    @Test
+    void aCreationOlderThanTheDeletionItArrivesAfterChangesNothing() {
+        ImageEntry image = catalog.add(
+                NewImage.of(uniqueReference("ghcr.io/example/late"), ServerType.JUPYTER, "Late"), ADMIN);
+        String namespace = CatalogFixtures.uniqueName("team");
+        Instant createdAt = Instant.now().minusSeconds(60);
+        notebooks.publish(created(namespace, image, createdAt));
+        await().atMost(EVENTS).until(() -> catalog.notebooksUsing(image.id()) == 1);
+        notebooks.publish(deleted(namespace, image, createdAt.plusSeconds(30)));
+        await().atMost(EVENTS).until(() -> catalog.notebooksUsing(image.id()) == 0);
+
+        // another event (its own id, so not a duplicate) that happened before the deletion and arrives after it
+        notebooks.publish(created(namespace, image, createdAt.plusSeconds(10)));
+
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(4))
+                .until(() -> catalog.notebooksUsing(image.id()) == 0);
+    }
+
+    private static PlatformEvent<NotebookCreated> created(String namespace, ImageEntry image, Instant time) {
+        return at(time, PlatformEvent.of(
                 "notebook-service",
                 Subjects.namespaced(namespace, "nb"),
                 new NotebookCreated(
@@ -307,19 +365,11 @@ class ImageCatalogTest implements TestPropertyProvider {
                         image.reference(),
                         ServerType.JUPYTER,
                         new NotebookResources("500m", "1Gi", "600m", "1.2Gi", null),
-                        List.of("nb-workspace")));
+                        List.of("nb-workspace"))));
+    }
 
-        notebooks.publish(created);
-        notebooks.publish(created);
-
-        await().atMost(EVENTS).until(() -> catalog.notebooksUsing(image.id()) == 1);
-        assertThatThrownBy(() -> catalog.remove(image.id(), ADMIN, false))
-                .isInstanceOfSatisfying(ImageConflictException.class, e -> {
-                    assertThat(e.reason()).isEqualTo(ImageConflictException.Reason.IN_USE);
-                    assertThat(e.getMessage()).startsWith("1 notebook(s)");
-                });
-
-        notebooks.publish(PlatformEvent.of(
+    private static PlatformEvent<NotebookDeleted> deleted(String namespace, ImageEntry image, Instant time) {
+        return at(time, PlatformEvent.of(
                 "notebook-service",
                 Subjects.namespaced(namespace, "nb"),
                 new NotebookDeleted(
@@ -330,9 +380,17 @@ class ImageCatalogTest implements TestPropertyProvider {
                         ServerType.JUPYTER,
                         new NotebookResources("500m", "1Gi", "600m", "1.2Gi", null),
                         List.of("nb-workspace"))));
+    }
 
-        await().atMost(EVENTS).until(() -> catalog.notebooksUsing(image.id()) == 0);
-        assertThat(catalog.remove(image.id(), ADMIN, false)).isEqualTo(image);
+    private static <T extends EventData> PlatformEvent<T> at(Instant time, PlatformEvent<T> event) {
+        return new PlatformEvent<>(
+                event.id(),
+                event.source(),
+                event.type(),
+                event.subject(),
+                event.key(),
+                time.truncatedTo(ChronoUnit.MILLIS),
+                event.data());
     }
 
     @Test

@@ -474,8 +474,7 @@ class ProfileReconcilerTest implements TestPropertyProvider {
                 .untilAsserted(() -> assertThat(eventsOn(profile)).hasSize(events));
         assertThat(eventsOn(profile))
                 .filteredOn(event -> "UnknownPlugin".equals(event.getReason()))
-                .singleElement()
-                .satisfies(event -> assertThat(event.getMessage())
+                .allSatisfy(event -> assertThat(event.getMessage())
                         .contains("FirstUnknownPlugin")
                         .contains("SecondUnknownPlugin"));
     }

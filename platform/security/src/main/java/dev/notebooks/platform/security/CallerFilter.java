@@ -24,21 +24,11 @@ class CallerFilter {
 
     @RequestFilter
     void identifyCaller(HttpRequest<?> request) {
-        resolver.resolve(request)
-                .ifPresentOrElse(
-                        caller -> {
-                            request.setAttribute(CALLER_ATTRIBUTE, caller);
-                            // Micronaut's own endpoints (health details with details-visible: AUTHENTICATED) see admins
-                            // only
-                            if (caller.admin()) {
-                                request.setUserPrincipal(caller::user);
-                            }
-                        },
-                        () -> {
-                            if (isProtected(request.getPath())) {
-                                throw new UnauthenticatedException(configuration.getUseridHeader());
-                            }
-                        });
+        resolver.resolve(request).ifPresentOrElse(caller -> request.setAttribute(CALLER_ATTRIBUTE, caller), () -> {
+            if (isProtected(request.getPath())) {
+                throw new UnauthenticatedException(configuration.getUseridHeader());
+            }
+        });
     }
 
     private boolean isProtected(String path) {
