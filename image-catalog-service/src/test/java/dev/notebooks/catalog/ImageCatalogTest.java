@@ -236,7 +236,7 @@ class ImageCatalogTest implements TestPropertyProvider {
                         ADMIN))
                 .isInstanceOfSatisfying(ImageConflictException.class, e -> {
                     assertThat(e.reason()).isEqualTo(ImageConflictException.Reason.DUPLICATE);
-                    assertThat(e.field()).isEqualTo("reference");
+                    assertThat(e.field()).isEqualTo("image");
                 });
     }
 
@@ -246,7 +246,7 @@ class ImageCatalogTest implements TestPropertyProvider {
 
         assertThatThrownBy(() -> catalog.add(NewImage.of("Bad/Image:1", ServerType.JUPYTER, "Bad"), ADMIN))
                 .isInstanceOfSatisfying(InvalidImageException.class, e -> {
-                    assertThat(e.field()).isEqualTo("reference");
+                    assertThat(e.field()).isEqualTo("image");
                     assertThat(e.getMessage()).contains("lower-case");
                 });
         assertThatThrownBy(() -> catalog.add(NewImage.of(uniqueReference("ok/image"), ServerType.JUPYTER, " "), ADMIN))
@@ -337,8 +337,8 @@ class ImageCatalogTest implements TestPropertyProvider {
 
     @Test
     void aCreationOlderThanTheDeletionItArrivesAfterChangesNothing() {
-        ImageEntry image = catalog.add(
-                NewImage.of(uniqueReference("ghcr.io/example/late"), ServerType.JUPYTER, "Late"), ADMIN);
+        ImageEntry image =
+                catalog.add(NewImage.of(uniqueReference("ghcr.io/example/late"), ServerType.JUPYTER, "Late"), ADMIN);
         String namespace = CatalogFixtures.uniqueName("team");
         Instant createdAt = Instant.now().minusSeconds(60);
         notebooks.publish(created(namespace, image, createdAt));
@@ -355,31 +355,35 @@ class ImageCatalogTest implements TestPropertyProvider {
     }
 
     private static PlatformEvent<NotebookCreated> created(String namespace, ImageEntry image, Instant time) {
-        return at(time, PlatformEvent.of(
-                "notebook-service",
-                Subjects.namespaced(namespace, "nb"),
-                new NotebookCreated(
-                        Actor.api("alice@example.com"),
-                        namespace,
-                        "nb",
-                        image.reference(),
-                        ServerType.JUPYTER,
-                        new NotebookResources("500m", "1Gi", "600m", "1.2Gi", null),
-                        List.of("nb-workspace"))));
+        return at(
+                time,
+                PlatformEvent.of(
+                        "notebook-service",
+                        Subjects.namespaced(namespace, "nb"),
+                        new NotebookCreated(
+                                Actor.api("alice@example.com"),
+                                namespace,
+                                "nb",
+                                image.reference(),
+                                ServerType.JUPYTER,
+                                new NotebookResources("500m", "1Gi", "600m", "1.2Gi", null),
+                                List.of("nb-workspace"))));
     }
 
     private static PlatformEvent<NotebookDeleted> deleted(String namespace, ImageEntry image, Instant time) {
-        return at(time, PlatformEvent.of(
-                "notebook-service",
-                Subjects.namespaced(namespace, "nb"),
-                new NotebookDeleted(
-                        Actor.api("alice@example.com"),
-                        namespace,
-                        "nb",
-                        image.reference(),
-                        ServerType.JUPYTER,
-                        new NotebookResources("500m", "1Gi", "600m", "1.2Gi", null),
-                        List.of("nb-workspace"))));
+        return at(
+                time,
+                PlatformEvent.of(
+                        "notebook-service",
+                        Subjects.namespaced(namespace, "nb"),
+                        new NotebookDeleted(
+                                Actor.api("alice@example.com"),
+                                namespace,
+                                "nb",
+                                image.reference(),
+                                ServerType.JUPYTER,
+                                new NotebookResources("500m", "1Gi", "600m", "1.2Gi", null),
+                                List.of("nb-workspace"))));
     }
 
     private static <T extends EventData> PlatformEvent<T> at(Instant time, PlatformEvent<T> event) {

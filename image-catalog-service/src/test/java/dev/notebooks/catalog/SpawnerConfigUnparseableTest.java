@@ -61,10 +61,10 @@ class SpawnerConfigUnparseableTest implements TestPropertyProvider {
 
         catalog.add(NewImage.of("ghcr.io/example/unparseable:1", ServerType.JUPYTER, "While broken"), admin());
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(warnings()).hasSize(1));
-        await().during(Duration.ofSeconds(2))
-                .atMost(Duration.ofSeconds(4))
-                .untilAsserted(() -> assertThat(yaml()).isEqualTo(BROKEN));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(warnings()).hasSize(1));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).untilAsserted(() -> assertThat(yaml())
+                .isEqualTo(BROKEN));
         assertThat(warnings()).hasSize(1);
         assertThat(auditLog.find(AuditQuery.newestFirst()
                                 .withResource("ConfigMap", NAMESPACE, NAME)
@@ -75,10 +75,9 @@ class SpawnerConfigUnparseableTest implements TestPropertyProvider {
 
         patchYaml("spawnerFormDefaults:\n  cpu:\n    value: '0.5'\n");
 
-        await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(yaml())
-                        .contains("ghcr.io/example/unparseable:1")
-                        .contains("value: '0.5'"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(yaml())
+                .contains("ghcr.io/example/unparseable:1")
+                .contains("value: '0.5'"));
     }
 
     private Actor admin() {

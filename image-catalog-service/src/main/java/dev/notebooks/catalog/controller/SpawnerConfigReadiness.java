@@ -26,7 +26,8 @@ class SpawnerConfigReadiness extends AbstractHealthIndicator<Map<String, Object>
     @Override
     protected Map<String, Object> getHealthInformation() {
         healthStatus = HealthStatus.UP;
-        return publisher.unparseable()
+        return publisher
+                .unparseable()
                 .<Map<String, Object>>map(problem -> Map.of("published", false, "problem", problem))
                 .orElse(Map.of("published", true));
     }

@@ -268,7 +268,7 @@ class ImageApiTest implements TestPropertyProvider {
 
         TestHttp.Reply added = http.as(ADMIN, POST("/api/images", body));
 
-        assertThat(added.status()).isEqualTo(201);
+        assertThat(added.status()).as(String.valueOf(added.json())).isEqualTo(201);
         assertThat(added.json()).containsEntry("reference", reference);
     }
 
@@ -404,7 +404,7 @@ class ImageApiTest implements TestPropertyProvider {
 
     private static Map<String, Object> image(String reference, String serverType) {
         Map<String, Object> body = new HashMap<>();
-        body.put("reference", reference);
+        body.put("image", reference);
         body.put("serverType", serverType);
         body.put("displayName", "Test image");
         body.put("description", "added by a test");
