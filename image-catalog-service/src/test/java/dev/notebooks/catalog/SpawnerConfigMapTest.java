@@ -220,6 +220,8 @@ class SpawnerConfigMapTest implements TestPropertyProvider {
 
     @Test
     void aHandEditIsPutBackKeepingTheAdministratorsOtherKeysAndAudited() throws ApiException {
+        // the publisher's ConfigMap first: the test API server would make one from the patch itself
+        await().atMost(Duration.ofSeconds(10)).until(() -> configMap().isPresent());
         Instant edited = Instant.now();
         JsonObject data = new JsonObject();
         data.addProperty(KEY, HAND_EDITED_YAML);
