@@ -249,15 +249,17 @@ class SpawnerConfigMapTest implements TestPropertyProvider {
                                 Map.of(
                                         "value", imageGroup("imageGroupTwo").get("value"),
                                         "options", imageGroup("imageGroupTwo").get("options"))));
-        List<AuditRecord> drift = auditLog.find(AuditQuery.newestFirst()
-                        .withResource("ConfigMap", NAMESPACE, NAME)
-                        .withAction("spawner-config.drift-corrected"))
-                .items();
-        assertThat(drift).singleElement().satisfies(record -> {
-            assertThat(record.time()).isAfter(edited);
-            assertThat(record.before()).contains("kubeflownotebookswg/jupyter-scipy:v1.8.0");
-            assertThat(record.after()).contains(KUBEFLOW + "jupyter-scipy:v1.10.0");
-        });
+        // the audit record follows the write that put the ConfigMap back
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(auditLog.find(AuditQuery.newestFirst()
+                                .withResource("ConfigMap", NAMESPACE, NAME)
+                                .withAction("spawner-config.drift-corrected"))
+                        .items())
+                .singleElement()
+                .satisfies(record -> {
+                    assertThat(record.time()).isAfter(edited);
+                    assertThat(record.before()).contains("kubeflownotebookswg/jupyter-scipy:v1.8.0");
+                    assertThat(record.after()).contains(KUBEFLOW + "jupyter-scipy:v1.10.0");
+                }));
     }
 
     /** The catalog's keys of a spawner YAML, whatever else an administrator keeps in it. */
