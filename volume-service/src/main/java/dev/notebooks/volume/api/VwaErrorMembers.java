@@ -1,6 +1,8 @@
 package dev.notebooks.volume.api;
 
 import dev.notebooks.platform.security.SecurityConfiguration;
+import io.micronaut.core.annotation.Order;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
@@ -15,7 +17,9 @@ import org.zalando.problem.Problem;
  * {@code success: false}, {@code status} (the HTTP code, as RFC 7807's {@code status} already is), {@code log} (what
  * went wrong) and {@code user}, so VWA's frontend shows the message. The problem's own members stay as they are.
  */
+// first in, last out: it also sees the 401 the caller filter answers before any other filter runs
 @ServerFilter("/api/**")
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class VwaErrorMembers {
 
     private final SecurityConfiguration security;
