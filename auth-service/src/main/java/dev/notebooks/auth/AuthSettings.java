@@ -1,5 +1,7 @@
 package dev.notebooks.auth;
 
+import dev.notebooks.platform.events.account.AccountBackend;
+import dev.notebooks.platform.events.account.DriftDirection;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import java.time.Duration;
 
@@ -10,7 +12,7 @@ public class AuthSettings {
     public static final String PREFIX = "auth";
 
     /** Dex's Kubernetes storage: one {@code dex.coreos.com/v1} Password object per account. */
-    public static final Backend DEFAULT_BACKEND = Backend.KUBERNETES;
+    public static final AccountBackend DEFAULT_BACKEND = AccountBackend.KUBERNETES;
 
     /** Kubeflow's manifests install Dex in {@code auth}. */
     public static final String DEFAULT_DEX_NAMESPACE = "auth";
@@ -25,23 +27,7 @@ public class AuthSettings {
     public static final DriftDirection DEFAULT_DRIFT_DIRECTION = DriftDirection.SERVICE_WINS;
     public static final Duration DEFAULT_RESYNC_INTERVAL = Duration.ofSeconds(30);
 
-    /** Where Dex reads its static passwords. */
-    public enum Backend {
-        /** Dex's Kubernetes storage ({@code storage.type: kubernetes}): Password objects, seen by Dex at once. */
-        KUBERNETES,
-        /** The {@code staticPasswords} of Dex's ConfigMap, followed by a rollout restart of Dex. */
-        CONFIGMAP
-    }
-
-    /** What happens when Dex's store no longer matches the service's accounts. */
-    public enum DriftDirection {
-        /** Dex's store is put back to the service's accounts. */
-        SERVICE_WINS,
-        /** The service takes Dex's entries as its accounts. */
-        IMPORT
-    }
-
-    private Backend backend = DEFAULT_BACKEND;
+    private AccountBackend backend = DEFAULT_BACKEND;
     private String dexNamespace = DEFAULT_DEX_NAMESPACE;
     private String configMapName = DEFAULT_CONFIG_MAP_NAME;
     private String configMapKey = DEFAULT_CONFIG_MAP_KEY;
@@ -53,11 +39,11 @@ public class AuthSettings {
     private Duration resyncInterval = DEFAULT_RESYNC_INTERVAL;
 
     /** @return where Dex reads the accounts. Default {@code kubernetes}. */
-    public Backend getBackend() {
+    public AccountBackend getBackend() {
         return backend;
     }
 
-    public void setBackend(Backend backend) {
+    public void setBackend(AccountBackend backend) {
         this.backend = backend;
     }
 

@@ -12,8 +12,10 @@ import dev.notebooks.catalog.domain.ImageEntry;
 import dev.notebooks.catalog.domain.ImageNotFoundException;
 import dev.notebooks.catalog.domain.InvalidImageException;
 import dev.notebooks.catalog.domain.NewImage;
+import dev.notebooks.catalog.service.CatalogService;
 import dev.notebooks.catalog.store.CatalogJson;
 import dev.notebooks.platform.events.Actor;
+import dev.notebooks.platform.events.EventData;
 import dev.notebooks.platform.events.PlatformEvent;
 import dev.notebooks.platform.events.ReceivedEvent;
 import dev.notebooks.platform.events.ServerType;
@@ -38,6 +40,7 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -52,7 +55,7 @@ class ImageCatalogTest implements TestPropertyProvider {
     private static final Duration EVENTS = Duration.ofSeconds(15);
 
     @Inject
-    ImageCatalog catalog;
+    CatalogService catalog;
 
     @Inject
     AuditLog auditLog;
@@ -233,7 +236,7 @@ class ImageCatalogTest implements TestPropertyProvider {
                         ADMIN))
                 .isInstanceOfSatisfying(ImageConflictException.class, e -> {
                     assertThat(e.reason()).isEqualTo(ImageConflictException.Reason.DUPLICATE);
-                    assertThat(e.field()).isEqualTo("reference");
+                    assertThat(e.field()).isEqualTo("image");
                 });
     }
 
@@ -243,7 +246,7 @@ class ImageCatalogTest implements TestPropertyProvider {
 
         assertThatThrownBy(() -> catalog.add(NewImage.of("Bad/Image:1", ServerType.JUPYTER, "Bad"), ADMIN))
                 .isInstanceOfSatisfying(InvalidImageException.class, e -> {
-                    assertThat(e.field()).isEqualTo("reference");
+                    assertThat(e.field()).isEqualTo("image");
                     assertThat(e.getMessage()).contains("lower-case");
                 });
         assertThatThrownBy(() -> catalog.add(NewImage.of(uniqueReference("ok/image"), ServerType.JUPYTER, " "), ADMIN))
@@ -296,20 +299,8 @@ class ImageCatalogTest implements TestPropertyProvider {
         ImageEntry image =
                 catalog.add(NewImage.of(uniqueReference("ghcr.io/example/used"), ServerType.JUPYTER, "Used"), ADMIN);
         String namespace = CatalogFixtures.uniqueName("team");
-        PlatformEvent<NotebookCreated> created = PlatformEvent.of(
-                "notebook-service",
-                Subjects.namespaced(namespace, "nb"),
-                new NotebookCreated(
-                        Actor.api("alice@example.com"),
-                        namespace,
-                        "nb",
-                        image.reference(),
-                        ServerType.JUPYTER,
-                        new NotebookResources("500m", "1Gi", "600m", "1.2Gi", null),
-                        List.of("nb-workspace")));
 
-        notebooks.publish(created);
-        notebooks.publish(created);
+        notebooks.publish(created(namespace, image, Instant.now()));
 
         await().atMost(EVENTS).until(() -> catalog.notebooksUsing(image.id()) == 1);
         assertThatThrownBy(() -> catalog.remove(image.id(), ADMIN, false))
@@ -318,20 +309,92 @@ class ImageCatalogTest implements TestPropertyProvider {
                     assertThat(e.getMessage()).startsWith("1 notebook(s)");
                 });
 
-        notebooks.publish(PlatformEvent.of(
-                "notebook-service",
-                Subjects.namespaced(namespace, "nb"),
-                new NotebookDeleted(
-                        Actor.api("alice@example.com"),
-                        namespace,
-                        "nb",
-                        image.reference(),
-                        ServerType.JUPYTER,
-                        new NotebookResources("500m", "1Gi", "600m", "1.2Gi", null),
-                        List.of("nb-workspace"))));
+        notebooks.publish(deleted(namespace, image, Instant.now()));
 
         await().atMost(EVENTS).until(() -> catalog.notebooksUsing(image.id()) == 0);
         assertThat(catalog.remove(image.id(), ADMIN, false)).isEqualTo(image);
+    }
+
+    @Test
+    void aCreationDeliveredAgainAfterTheDeletionDoesNotBringTheNotebookBack() {
+        ImageEntry image = catalog.add(
+                NewImage.of(uniqueReference("ghcr.io/example/redelivered"), ServerType.JUPYTER, "Redelivered"), ADMIN);
+        String namespace = CatalogFixtures.uniqueName("team");
+        // one instant for both, so the time guard cannot tell them apart: only the event id can
+        Instant time = Instant.now();
+        PlatformEvent<NotebookCreated> created = created(namespace, image, time);
+        notebooks.publish(created);
+        await().atMost(EVENTS).until(() -> catalog.notebooksUsing(image.id()) == 1);
+        notebooks.publish(deleted(namespace, image, time));
+        await().atMost(EVENTS).until(() -> catalog.notebooksUsing(image.id()) == 0);
+
+        notebooks.publish(created);
+
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(4))
+                .until(() -> catalog.notebooksUsing(image.id()) == 0);
+    }
+
+    @Test
+    void aCreationOlderThanTheDeletionItArrivesAfterChangesNothing() {
+        ImageEntry image =
+                catalog.add(NewImage.of(uniqueReference("ghcr.io/example/late"), ServerType.JUPYTER, "Late"), ADMIN);
+        String namespace = CatalogFixtures.uniqueName("team");
+        Instant createdAt = Instant.now().minusSeconds(60);
+        notebooks.publish(created(namespace, image, createdAt));
+        await().atMost(EVENTS).until(() -> catalog.notebooksUsing(image.id()) == 1);
+        notebooks.publish(deleted(namespace, image, createdAt.plusSeconds(30)));
+        await().atMost(EVENTS).until(() -> catalog.notebooksUsing(image.id()) == 0);
+
+        // another event (its own id, so not a duplicate) that happened before the deletion and arrives after it
+        notebooks.publish(created(namespace, image, createdAt.plusSeconds(10)));
+
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(4))
+                .until(() -> catalog.notebooksUsing(image.id()) == 0);
+    }
+
+    private static PlatformEvent<NotebookCreated> created(String namespace, ImageEntry image, Instant time) {
+        return at(
+                time,
+                PlatformEvent.of(
+                        "notebook-service",
+                        Subjects.namespaced(namespace, "nb"),
+                        new NotebookCreated(
+                                Actor.api("alice@example.com"),
+                                namespace,
+                                "nb",
+                                image.reference(),
+                                ServerType.JUPYTER,
+                                new NotebookResources("500m", "1Gi", "600m", "1.2Gi", null),
+                                List.of("nb-workspace"))));
+    }
+
+    private static PlatformEvent<NotebookDeleted> deleted(String namespace, ImageEntry image, Instant time) {
+        return at(
+                time,
+                PlatformEvent.of(
+                        "notebook-service",
+                        Subjects.namespaced(namespace, "nb"),
+                        new NotebookDeleted(
+                                Actor.api("alice@example.com"),
+                                namespace,
+                                "nb",
+                                image.reference(),
+                                ServerType.JUPYTER,
+                                new NotebookResources("500m", "1Gi", "600m", "1.2Gi", null),
+                                List.of("nb-workspace"))));
+    }
+
+    private static <T extends EventData> PlatformEvent<T> at(Instant time, PlatformEvent<T> event) {
+        return new PlatformEvent<>(
+                event.id(),
+                event.source(),
+                event.type(),
+                event.subject(),
+                event.key(),
+                time.truncatedTo(ChronoUnit.MILLIS),
+                event.data());
     }
 
     @Test
@@ -366,7 +429,7 @@ class ImageCatalogTest implements TestPropertyProvider {
 
     private List<AuditRecord> audit(ImageEntry image, String action) {
         AuditQuery query = AuditQuery.newestFirst()
-                .withResource(ImageCatalog.KIND, null, image.id().toString());
+                .withResource(CatalogService.KIND, null, image.id().toString());
         return auditLog.find(action == null ? query : query.withAction(action)).items();
     }
 

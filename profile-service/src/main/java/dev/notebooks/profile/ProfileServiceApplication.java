@@ -9,7 +9,7 @@ import io.swagger.v3.oas.annotations.info.Info;
                 @Info(
                         title = "profile-service",
                         version = "v1",
-                        description = "Kubeflow Profiles, contributors and quotas"))
+                        description = "Kubeflow ProfileService, contributors and quotas"))
 public class ProfileServiceApplication {
 
     public static void main(String[] args) {

@@ -5,9 +5,8 @@ import dev.notebooks.auth.controller.ImportReport;
 import dev.notebooks.auth.controller.StaticPasswordImport;
 import dev.notebooks.auth.domain.Account;
 import dev.notebooks.auth.domain.AccountNotFoundException;
-import dev.notebooks.auth.domain.Accounts;
 import dev.notebooks.auth.domain.WrongPasswordException;
-import dev.notebooks.auth.events.AccountAnnouncer;
+import dev.notebooks.auth.service.AccountService;
 import dev.notebooks.platform.events.Actor;
 import dev.notebooks.platform.outbox.audit.AuditLog;
 import dev.notebooks.platform.outbox.audit.AuditRecord;
@@ -45,7 +44,7 @@ import org.zalando.problem.Problem;
 import org.zalando.problem.ThrowableProblem;
 
 /**
- * Accounts, for administrators and for their own users. Identity comes from the gateway's header; requests without
+ * AccountService, for administrators and for their own users. Identity comes from the gateway's header; requests without
  * one are refused, except {@code POST /api/accounts} while {@code auth.self-registration} is on: someone who has no
  * account yet has no identity either. Bodies are read here ({@link RequestBodies}) so no answer can quote a password.
  */
@@ -55,7 +54,7 @@ class AccountController {
 
     static final int DEFAULT_LIMIT = 50;
 
-    private final Accounts accounts;
+    private final AccountService accounts;
     private final Authorizer authorizer;
     private final AuthSettings settings;
     private final SecurityConfiguration security;
@@ -65,7 +64,7 @@ class AccountController {
     private final StaticPasswordImport staticPasswordImport;
 
     AccountController(
-            Accounts accounts,
+            AccountService accounts,
             Authorizer authorizer,
             AuthSettings settings,
             SecurityConfiguration security,
@@ -100,7 +99,7 @@ class AccountController {
                     byte[] body) {
         Optional<Caller> caller = callerOf(request);
         caller.ifPresentOrElse(
-                admin -> authorizer.requireClusterAdmin(admin, AccountAnnouncer.CREATE, AccountAnnouncer.KIND, null),
+                admin -> authorizer.requireClusterAdmin(admin, AccountService.CREATE, AccountService.KIND, null),
                 () -> {
                     if (!settings.isSelfRegistration()) {
                         throw unauthenticated();
@@ -119,8 +118,8 @@ class AccountController {
             @Nullable @QueryValue String emailPrefix,
             @Nullable @QueryValue String after,
             @Nullable @QueryValue Integer limit) {
-        authorizer.requireClusterAdmin(caller, "account.list", AccountAnnouncer.KIND, null);
-        int size = limit == null ? DEFAULT_LIMIT : Math.max(1, Math.min(limit, Accounts.MAX_PAGE_SIZE));
+        authorizer.requireClusterAdmin(caller, AccountService.LIST, AccountService.KIND, null);
+        int size = limit == null ? DEFAULT_LIMIT : Math.max(1, Math.min(limit, AccountService.MAX_PAGE_SIZE));
         return AccountPageView.of(accounts.list(emailPrefix, after, size));
     }
 
@@ -145,7 +144,7 @@ class AccountController {
                     @Nullable
                     byte[] body) {
         boolean self = isSelf(caller, email);
-        requireSelfOrAdmin(caller, email, AccountAnnouncer.CHANGE_PASSWORD);
+        requireSelfOrAdmin(caller, email, AccountService.CHANGE_PASSWORD);
         ChangePasswordRequest change = AccountRequests.changePassword(bodies.json(body));
         String currentPassword = self ? change.currentPassword() : null;
         if (self && currentPassword == null && !caller.admin()) {
@@ -160,9 +159,9 @@ class AccountController {
         String client = Objects.toString(caller.remoteAddress(), "unknown");
         attempts.blockedFor(account, client).ifPresent(wait -> {
             auditLog.record(
-                    AuditRecord.denied(AccountAnnouncer.CHANGE_PASSWORD, "too many failed current-password checks")
+                    AuditRecord.denied(AccountService.CHANGE_PASSWORD, "too many failed current-password checks")
                             .actor(caller.user(), caller.remoteAddress())
-                            .resource(AccountAnnouncer.KIND, null, account)
+                            .resource(AccountService.KIND, null, account)
                             .build());
             throw new TooManyAttemptsException(wait);
         });
@@ -177,7 +176,7 @@ class AccountController {
     @Delete("/{email}")
     @Status(HttpStatus.NO_CONTENT)
     void delete(@Parameter(hidden = true) Caller caller, @PathVariable String email) {
-        authorizer.requireClusterAdmin(caller, AccountAnnouncer.DELETE, AccountAnnouncer.KIND, email);
+        authorizer.requireClusterAdmin(caller, AccountService.DELETE, AccountService.KIND, email);
         accounts.delete(email, Actor.api(caller.user()));
     }
 
@@ -187,7 +186,7 @@ class AccountController {
      */
     @Post("/import")
     ImportReport importFromDex(@Parameter(hidden = true) Caller caller) {
-        authorizer.requireClusterAdmin(caller, AccountAnnouncer.IMPORT, AccountAnnouncer.KIND, null);
+        authorizer.requireClusterAdmin(caller, AccountService.IMPORT, AccountService.KIND, null);
         try {
             return staticPasswordImport.importStaticPasswords(Actor.api(caller.user()));
         } catch (IllegalStateException e) {
@@ -200,7 +199,7 @@ class AccountController {
 
     private void requireSelfOrAdmin(Caller caller, String email, String action) {
         if (!isSelf(caller, email)) {
-            authorizer.requireClusterAdmin(caller, action, AccountAnnouncer.KIND, Account.normalizeEmail(email));
+            authorizer.requireClusterAdmin(caller, action, AccountService.KIND, Account.normalizeEmail(email));
         }
     }
 

@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the {@link DexReconciler}: at once after every committed account change, and every
+ * Runs the {@link DexSyncPass}: at once after every committed account change, and every
  * {@code auth.resync-interval} to find drift. One thread; requests made while a pass waits are merged into it. Only the
  * leader writes (and reports drift): other replicas skip their passes, and a new leader makes one at once.
  */
@@ -29,7 +29,7 @@ class DexSync implements LeaderOnly {
 
     private static final Logger LOG = LoggerFactory.getLogger(DexSync.class);
 
-    private final DexReconciler reconciler;
+    private final DexSyncPass reconciler;
     private final Duration interval;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread worker = new Thread(runnable, "dex-sync");
@@ -39,7 +39,7 @@ class DexSync implements LeaderOnly {
     private final AtomicBoolean queued = new AtomicBoolean();
     private volatile boolean leading;
 
-    DexSync(DexReconciler reconciler, AuthSettings settings) {
+    DexSync(DexSyncPass reconciler, AuthSettings settings) {
         this.reconciler = reconciler;
         this.interval = settings.getResyncInterval();
     }

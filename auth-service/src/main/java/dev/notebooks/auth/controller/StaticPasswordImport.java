@@ -2,9 +2,9 @@ package dev.notebooks.auth.controller;
 
 import dev.notebooks.auth.domain.Account;
 import dev.notebooks.auth.domain.AccountExistsException;
-import dev.notebooks.auth.domain.Accounts;
 import dev.notebooks.auth.domain.InvalidAccountException;
 import dev.notebooks.auth.domain.PasswordHasher;
+import dev.notebooks.auth.service.AccountService;
 import dev.notebooks.platform.events.Actor;
 import io.kubernetes.client.openapi.ApiException;
 import jakarta.inject.Singleton;
@@ -22,9 +22,9 @@ import java.util.Optional;
 public class StaticPasswordImport {
 
     private final DexConfigMap configMap;
-    private final Accounts accounts;
+    private final AccountService accounts;
 
-    StaticPasswordImport(DexConfigMap configMap, Accounts accounts) {
+    StaticPasswordImport(DexConfigMap configMap, AccountService accounts) {
         this.configMap = configMap;
         this.accounts = accounts;
     }

@@ -1,6 +1,5 @@
 package dev.notebooks.auth.domain;
 
-import io.micronaut.core.annotation.Nullable;
 import java.util.List;
 
 /**
@@ -8,4 +7,4 @@ import java.util.List;
  *
  * @param next the {@code after} of the next page (the last email of this one); null on the last page
  */
-public record AccountPage(List<Account> items, @Nullable String next) {}
+public record AccountPage(List<Account> items, String next) {}

@@ -1,15 +1,12 @@
 package dev.notebooks.auth.domain;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
-import dev.notebooks.auth.AuthSettings;
-import jakarta.inject.Singleton;
 import java.util.regex.Pattern;
 
 /**
  * bcrypt as Dex checks it: hashes made here are {@code $2a$} at the configured cost; hashes of any bcrypt version
  * ({@code $2a$}, {@code $2b$}, {@code $2y$}, as htpasswd and the Kubeflow manifests make them) verify.
  */
-@Singleton
 public class PasswordHasher {
 
     /** Dex refuses static-password hashes outside this range. */
@@ -21,10 +18,6 @@ public class PasswordHasher {
 
     private final int cost;
     private final String dummyHash;
-
-    public PasswordHasher(AuthSettings settings) {
-        this(settings.getBcryptCost());
-    }
 
     public PasswordHasher(int cost) {
         if (cost < MIN_COST || cost > MAX_COST) {

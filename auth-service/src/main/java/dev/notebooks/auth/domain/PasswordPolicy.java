@@ -1,7 +1,5 @@
 package dev.notebooks.auth.domain;
 
-import dev.notebooks.auth.AuthSettings;
-import jakarta.inject.Singleton;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +16,6 @@ import java.util.stream.Collectors;
  * What a new password must be: long enough, at most 72 bytes (all bcrypt reads), not the email or username, and not
  * one of the most common passwords. Violations name the field and never repeat the password.
  */
-@Singleton
 public class PasswordPolicy {
 
     /** bcrypt ignores what comes after 72 bytes, and Dex's Go bcrypt refuses longer passwords. */
@@ -28,10 +25,6 @@ public class PasswordPolicy {
 
     private final int minLength;
     private final Set<String> commonPasswords;
-
-    public PasswordPolicy(AuthSettings settings) {
-        this(settings.getMinPasswordLength());
-    }
 
     public PasswordPolicy(int minLength) {
         if (minLength < 1) {

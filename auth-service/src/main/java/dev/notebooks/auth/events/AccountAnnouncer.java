@@ -1,6 +1,7 @@
 package dev.notebooks.auth.events;
 
 import dev.notebooks.auth.domain.Account;
+import dev.notebooks.auth.service.AccountService;
 import dev.notebooks.platform.events.Actor;
 import dev.notebooks.platform.events.EventData;
 import dev.notebooks.platform.events.PlatformEvent;
@@ -29,13 +30,6 @@ import java.io.UncheckedIOException;
 @Singleton
 public class AccountAnnouncer {
 
-    public static final String KIND = "Account";
-    public static final String CREATE = "account.create";
-    public static final String CHANGE_PASSWORD = "account.password.change";
-    public static final String DELETE = "account.delete";
-    public static final String CORRECT_DRIFT = "account.drift.correct";
-    public static final String IMPORT = "account.import";
-
     private final Outbox outbox;
     private final AuditLog auditLog;
     private final JsonMapper json;
@@ -54,26 +48,26 @@ public class AccountAnnouncer {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void created(Account account, Actor actor) {
-        audit(AuditRecord.allowed(CREATE), actor, account.email(), null, account);
+        audit(AuditRecord.allowed(AccountService.CREATE), actor, account.email(), null, account);
         publish(account, new AccountCreated(actor, account.userId(), account.email(), account.username()));
     }
 
     /** An account taken over from Dex's existing entries. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void imported(Account account, Actor actor) {
-        audit(AuditRecord.allowed(IMPORT), actor, account.email(), null, account);
+        audit(AuditRecord.allowed(AccountService.IMPORT), actor, account.email(), null, account);
         publish(account, new AccountCreated(actor, account.userId(), account.email(), account.username()));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void passwordChanged(Account account, Actor actor) {
-        audit(AuditRecord.allowed(CHANGE_PASSWORD), actor, account.email(), account, account);
+        audit(AuditRecord.allowed(AccountService.CHANGE_PASSWORD), actor, account.email(), account, account);
         publish(account, new AccountPasswordChanged(actor, account.userId(), account.email(), account.username()));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void deleted(Account account, Actor actor) {
-        audit(AuditRecord.allowed(DELETE), actor, account.email(), account, null);
+        audit(AuditRecord.allowed(AccountService.DELETE), actor, account.email(), account, null);
         publish(account, new AccountDeleted(actor, account.userId(), account.email(), account.username()));
     }
 
@@ -94,38 +88,41 @@ public class AccountAnnouncer {
         AccountSummary account = after != null ? after : before;
         String userId = account.userId() == null ? "" : account.userId();
         String username = account.username() == null ? "" : account.username();
-        auditLog.record(AuditRecord.allowed(CORRECT_DRIFT)
+        auditLog.record(AuditRecord.allowed(AccountService.CORRECT_DRIFT)
                 .reason(drift.value() + " in " + backend.value() + ", " + direction.value())
                 .actor(actor.user(), actor.via())
-                .resource(KIND, null, account.email())
+                .resource(AccountService.KIND, null, account.email())
                 .before(json(before))
                 .after(json(after))
                 .build());
         outbox.publish(PlatformEvent.of(
-                source,
-                userId.isEmpty() ? account.email() : userId,
-                new AccountDriftCorrected(actor, userId, account.email(), username, backend, drift, direction)));
+                        source,
+                        userId.isEmpty() ? account.email() : userId,
+                        new AccountDriftCorrected(actor, userId, account.email(), username, backend, drift, direction))
+                .keyedBy(account.email()));
     }
 
     /** A refused attempt, kept even though the transaction it happened in rolls back. */
     public void failed(String action, Actor actor, String email, String reason) {
         auditLog.recordInOwnTransaction(AuditRecord.failed(action, reason)
                 .actor(actor.user(), actor.via())
-                .resource(KIND, null, email)
+                .resource(AccountService.KIND, null, email)
                 .build());
     }
 
     private void audit(
             AuditRecord.Builder record, Actor actor, String email, @Nullable Account before, @Nullable Account after) {
         auditLog.record(record.actor(actor.user(), actor.via())
-                .resource(KIND, null, email)
+                .resource(AccountService.KIND, null, email)
                 .before(summary(before))
                 .after(summary(after))
                 .build());
     }
 
+    // keyed by email: a re-created account gets a new user id, and consumers act per email, so one email's events
+    // must stay on one partition, in order
     private void publish(Account account, EventData data) {
-        outbox.publish(PlatformEvent.of(source, account.userId(), data));
+        outbox.publish(PlatformEvent.of(source, account.userId(), data).keyedBy(account.email()));
     }
 
     private String summary(@Nullable Account account) {

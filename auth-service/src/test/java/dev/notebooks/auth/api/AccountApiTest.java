@@ -2,13 +2,19 @@ package dev.notebooks.auth.api;
 
 import static dev.notebooks.auth.api.ApiTestProperties.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
-import dev.notebooks.auth.events.AccountAnnouncer;
+import dev.notebooks.auth.service.AccountService;
+import dev.notebooks.platform.events.ReceivedEvent;
+import dev.notebooks.platform.events.Topics;
+import dev.notebooks.platform.events.account.AccountCreated;
+import dev.notebooks.platform.events.account.AccountDeleted;
 import dev.notebooks.platform.outbox.audit.AuditLog;
 import dev.notebooks.platform.outbox.audit.AuditQuery;
 import dev.notebooks.platform.outbox.audit.AuditRecord;
 import dev.notebooks.platform.outbox.audit.Outcome;
 import dev.notebooks.platform.testing.http.TestHttp;
+import dev.notebooks.platform.testing.kafka.EventTopicReader;
 import io.micronaut.context.env.Environment;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -21,6 +27,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -89,10 +96,10 @@ class AccountApiTest implements TestPropertyProvider {
         assertThat(audit(email, null))
                 .extracting(AuditRecord::action)
                 .containsSubsequence(
-                        AccountAnnouncer.DELETE,
-                        AccountAnnouncer.CHANGE_PASSWORD,
-                        AccountAnnouncer.CHANGE_PASSWORD,
-                        AccountAnnouncer.CREATE);
+                        AccountService.DELETE,
+                        AccountService.CHANGE_PASSWORD,
+                        AccountService.CHANGE_PASSWORD,
+                        AccountService.CREATE);
     }
 
     @Test
@@ -184,6 +191,53 @@ class AccountApiTest implements TestPropertyProvider {
         assertThat(http.as(null, HttpRequest.GET("/api/audit")).status()).isEqualTo(401);
         assertThat(http.as(ADMIN, HttpRequest.GET("/api/audit")).status()).isEqualTo(200);
         assertThat(audit(self, Outcome.DENIED)).isNotEmpty();
+    }
+
+    @Test
+    void aCallerWithoutTheRightGets403WhateverTheBodyOnEveryWriteEndpoint() {
+        String self = ApiTestProperties.email("ivan");
+        String stranger = ApiTestProperties.email("judy");
+        create(ADMIN, self, "Ivan", Secrets.password());
+        create(ADMIN, stranger, "Judy", Secrets.password());
+        String malformed = "{\"email\": 5, \"unknownField\": true}";
+
+        assertThat(http.as(
+                                stranger,
+                                HttpRequest.POST("/api/accounts", malformed)
+                                        .contentType(MediaType.APPLICATION_JSON_TYPE))
+                        .status())
+                .isEqualTo(403);
+        assertThat(http.as(
+                                stranger,
+                                HttpRequest.PUT("/api/accounts/" + self + "/password", malformed)
+                                        .contentType(MediaType.APPLICATION_JSON_TYPE))
+                        .status())
+                .isEqualTo(403);
+        assertThat(http.as(
+                                stranger,
+                                HttpRequest.POST("/api/accounts/import", malformed)
+                                        .contentType(MediaType.APPLICATION_JSON_TYPE))
+                        .status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void oneEmailsAccountEventsShareOneKeySoARecreatedAccountStaysInOrder() {
+        String email = ApiTestProperties.email("kate");
+        String firstId =
+                (String) create(ADMIN, email, "Kate", Secrets.password()).json().get("userId");
+        http.as(ADMIN, HttpRequest.DELETE("/api/accounts/" + email));
+        String secondId =
+                (String) create(ADMIN, email, "Kate", Secrets.password()).json().get("userId");
+
+        EventTopicReader accounts = new EventTopicReader(Topics.ACCOUNTS);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(accounts.eventsAbout(email))
+                .extracting(ReceivedEvent::type, ReceivedEvent::subject)
+                .containsExactly(
+                        tuple(AccountCreated.TYPE, firstId),
+                        tuple(AccountDeleted.TYPE, firstId),
+                        tuple(AccountCreated.TYPE, secondId)));
+        assertThat(firstId).isNotEqualTo(secondId);
     }
 
     @Test
@@ -297,7 +351,7 @@ class AccountApiTest implements TestPropertyProvider {
     }
 
     private List<AuditRecord> audit(String email, Outcome outcome) {
-        AuditQuery query = AuditQuery.newestFirst().withResource(AccountAnnouncer.KIND, null, email);
+        AuditQuery query = AuditQuery.newestFirst().withResource(AccountService.KIND, null, email);
         return auditLog.find(outcome == null ? query : query.withOutcome(outcome))
                 .items();
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.notebooks.auth.domain.Account;
-import dev.notebooks.auth.domain.Accounts;
+import dev.notebooks.auth.service.AccountService;
 import dev.notebooks.platform.events.Actor;
 import dev.notebooks.platform.outbox.audit.AuditLog;
 import dev.notebooks.platform.outbox.audit.AuditQuery;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Accounts written to the {@code staticPasswords} of Dex's ConfigMap, Kubeflow's way: every other key and entry as it
+ * AccountService written to the {@code staticPasswords} of Dex's ConfigMap, Kubeflow's way: every other key and entry as it
  * was, and Dex's Deployment restarted.
  */
 @MicronautTest(environments = Environment.KUBERNETES, transactional = false)
@@ -37,10 +37,10 @@ class ConfigMapBackendTest implements TestPropertyProvider {
     static final String KUBEFLOW_HASH = "$2y$12$4K/VkmDd1q1Orb3xAt82zu8gk7Ad6ReFR4LCP9UeYE90NLiN9Df72";
 
     @Inject
-    Accounts accounts;
+    AccountService accounts;
 
     @Inject
-    DexReconciler reconciler;
+    DexSyncPass reconciler;
 
     @Inject
     StaticPasswordImport staticPasswordImport;

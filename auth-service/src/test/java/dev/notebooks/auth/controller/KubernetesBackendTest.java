@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.notebooks.auth.domain.Account;
-import dev.notebooks.auth.domain.Accounts;
+import dev.notebooks.auth.service.AccountService;
 import dev.notebooks.platform.events.Actor;
 import dev.notebooks.platform.outbox.audit.AuditLog;
 import dev.notebooks.platform.outbox.audit.AuditQuery;
@@ -23,7 +23,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** Accounts written to Dex's Kubernetes storage as the Password objects Dex itself would write. */
+/** AccountService written to Dex's Kubernetes storage as the Password objects Dex itself would write. */
 @MicronautTest(environments = Environment.KUBERNETES, transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KubernetesBackendTest implements TestPropertyProvider {
@@ -33,10 +33,10 @@ class KubernetesBackendTest implements TestPropertyProvider {
     static final Actor ADMIN = Actor.api("admin@example.com");
 
     @Inject
-    Accounts accounts;
+    AccountService accounts;
 
     @Inject
-    DexReconciler reconciler;
+    DexSyncPass reconciler;
 
     @Inject
     AuditLog auditLog;

@@ -1,6 +1,6 @@
 package dev.notebooks.catalog.api;
 
-import dev.notebooks.catalog.ImageCatalog;
+import dev.notebooks.catalog.service.CatalogService;
 import dev.notebooks.platform.security.Caller;
 import dev.notebooks.platform.web.Violations;
 import io.micronaut.core.annotation.Nullable;
@@ -19,10 +19,10 @@ import java.util.Map;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class CatalogController {
 
-    private final ImageCatalog catalog;
+    private final CatalogService catalog;
     private final Views views;
 
-    CatalogController(ImageCatalog catalog, Views views) {
+    CatalogController(CatalogService catalog, Views views) {
         this.catalog = catalog;
         this.views = views;
     }

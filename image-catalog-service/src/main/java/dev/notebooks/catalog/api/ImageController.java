@@ -1,8 +1,10 @@
 package dev.notebooks.catalog.api;
 
-import dev.notebooks.catalog.ImageCatalog;
 import dev.notebooks.catalog.domain.InvalidImageException;
 import dev.notebooks.catalog.domain.ServerTypes;
+import dev.notebooks.catalog.service.CatalogService;
+import dev.notebooks.catalog.service.ImageAdmission;
+import dev.notebooks.platform.events.Actor;
 import dev.notebooks.platform.events.ServerType;
 import dev.notebooks.platform.security.Caller;
 import dev.notebooks.platform.web.ApiProblems;
@@ -27,6 +29,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
+import java.util.UUID;
 
 /**
  * The catalog's images: any user reads them, admins add, change and remove them. Bodies are read as JSON trees so
@@ -36,13 +39,13 @@ import java.net.URI;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ImageController {
 
-    private final ImageCatalog catalog;
-    private final Images images;
+    private final CatalogService catalog;
+    private final ImageAdmission admission;
     private final Views views;
 
-    ImageController(ImageCatalog catalog, Images images, Views views) {
+    ImageController(CatalogService catalog, ImageAdmission admission, Views views) {
         this.catalog = catalog;
-        this.images = images;
+        this.admission = admission;
         this.views = views;
     }
 
@@ -60,7 +63,7 @@ class ImageController {
 
     @Get("/{id}")
     ImageView read(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
-        return views.image(catalog.find(Images.imageId(id)));
+        return views.image(catalog.find(imageId(id)));
     }
 
     /** Checks the image and adds it (admins); an image that fails the check only with {@code overrideCheck}. */
@@ -73,7 +76,10 @@ class ImageController {
             @Parameter(hidden = true) Caller caller,
             @RequestBody(content = @Content(schema = @Schema(implementation = AddImageRequest.class))) @Body @Nullable
                     JsonNode body) {
-        ImageView added = images.add(caller, ImageRequests.add(body));
+        // authorization before validation: a caller without the right gets 403 whatever the body
+        admission.requireAdmin(caller, ImageAdmission.ADD, null);
+        AddImageRequest request = ImageRequests.add(body);
+        ImageView added = views.image(admission.add(caller, request.toNewImage(), request.overridesCheck()));
         return HttpResponse.created(added, URI.create("/api/images/" + added.id()));
     }
 
@@ -85,21 +91,32 @@ class ImageController {
                     @Body
                     @Nullable
                     JsonNode body) {
-        return images.update(caller, id, ImageRequests.update(body));
+        admission.requireAdmin(caller, ImageAdmission.UPDATE, id);
+        return views.image(catalog.edit(imageId(id), ImageRequests.update(body), Actor.api(caller.user())));
     }
 
     /** Removes the image (admins); 409 while notebooks run it, unless {@code force}. */
     @Delete("/{id}")
     @Status(HttpStatus.NO_CONTENT)
     void remove(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Nullable @QueryValue Boolean force) {
-        images.remove(caller, id, Boolean.TRUE.equals(force));
+        admission.requireAdmin(caller, ImageAdmission.REMOVE, id);
+        catalog.remove(imageId(id), Actor.api(caller.user()), Boolean.TRUE.equals(force));
     }
 
     /** The image's changes, oldest first; also for an image removed since. */
     @Get("/{id}/history")
     Items<ChangeView> history(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
         return new Items<>(
-                catalog.history(Images.imageId(id)).stream().map(views::change).toList());
+                catalog.history(imageId(id)).stream().map(views::change).toList());
+    }
+
+    /** A path's image id; one that is not a UUID names no image. */
+    private static UUID imageId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblems.notFound("no image " + id + " in the catalog");
+        }
     }
 
     private static @Nullable ServerType serverType(@Nullable String value) {

@@ -19,7 +19,11 @@ import java.util.Set;
  */
 final class ImageRequests {
 
+    static final String IMAGE = "image";
+
+    /** The name {@code image} had before it was named as Kubeflow names it; read for one release. */
     static final String REFERENCE = "reference";
+
     static final String SERVER_TYPE = "serverType";
     static final String DISPLAY_NAME = "displayName";
     static final String DESCRIPTION = "description";
@@ -29,7 +33,7 @@ final class ImageRequests {
     static final String OVERRIDE_CHECK = "overrideCheck";
 
     private static final Set<String> ADD_FIELDS =
-            Set.of(REFERENCE, SERVER_TYPE, DISPLAY_NAME, DESCRIPTION, TAGS, DEFAULT_IMAGE, OVERRIDE_CHECK);
+            Set.of(IMAGE, REFERENCE, SERVER_TYPE, DISPLAY_NAME, DESCRIPTION, TAGS, DEFAULT_IMAGE, OVERRIDE_CHECK);
     private static final Set<String> UPDATE_FIELDS = Set.of(DISPLAY_NAME, DESCRIPTION, TAGS, DEFAULT_IMAGE, DEPRECATED);
 
     private ImageRequests() {}
@@ -38,8 +42,12 @@ final class ImageRequests {
     static AddImageRequest add(@Nullable JsonNode body) {
         Violations violations = new Violations();
         JsonObjectReader json = JsonObjectReader.body(body, violations).allowOnly(ADD_FIELDS);
-        String reference = json.requiredText(REFERENCE)
-                .map(value -> normalisedReference(value, violations))
+        String imageField = json.has(REFERENCE) && !json.has(IMAGE) ? REFERENCE : IMAGE;
+        if (json.has(REFERENCE) && json.has(IMAGE)) {
+            violations.add(REFERENCE, "is the old name of " + IMAGE + "; give only " + IMAGE);
+        }
+        String reference = json.requiredText(imageField)
+                .map(value -> normalisedReference(imageField, value, violations))
                 .orElse(null);
         String serverType = json.requiredText(SERVER_TYPE)
                 .filter(value -> isServerType(value, violations))
@@ -83,11 +91,11 @@ final class ImageRequests {
         return new ImageEdit(displayName, description, tags, defaultImage, deprecated);
     }
 
-    private static String normalisedReference(String value, Violations violations) {
+    private static String normalisedReference(String field, String value, Violations violations) {
         try {
             return ImageReference.parse(value).toString();
         } catch (InvalidImageException e) {
-            violations.add(REFERENCE, e.getMessage());
+            violations.add(field, e.getMessage());
             return null;
         }
     }

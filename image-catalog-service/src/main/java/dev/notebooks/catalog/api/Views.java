@@ -48,14 +48,6 @@ class Views {
                 tree(change.after()));
     }
 
-    String text(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private @Nullable JsonNode tree(@Nullable String stored) {
         if (stored == null) {
             return null;

@@ -2,9 +2,9 @@ package dev.notebooks.catalog.controller;
 
 import com.google.gson.JsonObject;
 import dev.notebooks.catalog.CatalogSettings;
-import dev.notebooks.catalog.ImageCatalog;
 import dev.notebooks.catalog.domain.CatalogChanged;
 import dev.notebooks.catalog.domain.SpawnerFormDefaults;
+import dev.notebooks.catalog.service.CatalogService;
 import dev.notebooks.catalog.store.CatalogJson;
 import dev.notebooks.platform.kube.KubeConfiguration;
 import dev.notebooks.platform.kube.ResourceClient;
@@ -52,12 +52,14 @@ public class SpawnerConfigPublisher implements LeaderOnly {
     static final String FINGERPRINT_ANNOTATION = "catalog.notebooks.dev/published-fingerprint";
     static final String DRIFT_ACTION = "spawner-config.drift-corrected";
     static final String DRIFT_REASON = "DriftCorrected";
+    static final String UNPARSEABLE_ACTION = "spawner-config.unparseable";
+    static final String UNPARSEABLE_REASON = "SpawnerConfigUnparseable";
     static final String PART_OF = "kubeflow";
 
     private static final Logger LOG = LoggerFactory.getLogger(SpawnerConfigPublisher.class);
     private static final long RETRY_SECONDS = 1;
 
-    private final ImageCatalog catalog;
+    private final CatalogService catalog;
     private final CatalogSettings settings;
     private final ResourceClient client;
     private final EventRecorder events;
@@ -67,9 +69,11 @@ public class SpawnerConfigPublisher implements LeaderOnly {
             Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "spawner-config-publisher"));
     private final AtomicBoolean requested = new AtomicBoolean();
     private volatile boolean leading;
+    private volatile String unparseable;
+    private String reportedUnparseableVersion;
 
     SpawnerConfigPublisher(
-            ImageCatalog catalog,
+            CatalogService catalog,
             CatalogSettings settings,
             ResourceClient client,
             EventRecorder events,
@@ -146,7 +150,13 @@ public class SpawnerConfigPublisher implements LeaderOnly {
         }
         V1ConfigMap actual = found.get();
         Map<String, String> data = actual.getData() == null ? Map.of() : actual.getData();
-        SpawnerYaml yaml = SpawnerYaml.parse(data.get(settings.getConfigMapKey()));
+        Optional<SpawnerYaml> parsed = SpawnerYaml.parse(data.get(settings.getConfigMapKey()));
+        if (parsed.isEmpty()) {
+            leaveUnparseable(actual);
+            return;
+        }
+        unparseable = null;
+        SpawnerYaml yaml = parsed.get();
         Map<String, Object> actualPart = yaml.catalogPart();
         if (actualPart.equals(desired.asMap())) {
             return;
@@ -169,7 +179,7 @@ public class SpawnerConfigPublisher implements LeaderOnly {
                         .annotations(Map.of(FINGERPRINT_ANNOTATION, SpawnerYaml.fingerprint(desired.asMap()))))
                 .data(Map.of(
                         settings.getConfigMapKey(),
-                        SpawnerYaml.parse(null).withCatalog(desired).text()));
+                        SpawnerYaml.empty().withCatalog(desired).text()));
     }
 
     // the resourceVersion makes the write fail (409) if the ConfigMap changed since it was read
@@ -202,6 +212,28 @@ public class SpawnerConfigPublisher implements LeaderOnly {
                 DRIFT_REASON,
                 "The image catalog's part of " + settings.getConfigMapKey()
                         + " was edited by hand and put back; change images through image-catalog-service");
+    }
+
+    /** @return why the ConfigMap is left as it is, while its YAML does not parse; empty otherwise */
+    public Optional<String> unparseable() {
+        return Optional.ofNullable(unparseable);
+    }
+
+    // what cannot be parsed is never overwritten: the administrator's other settings are in it
+    private void leaveUnparseable(V1ConfigMap configMap) {
+        V1ObjectMeta metadata = configMap.getMetadata();
+        unparseable = metadata.getNamespace() + "/" + metadata.getName() + ": " + settings.getConfigMapKey()
+                + " is not a YAML mapping; the catalog is not published until it parses";
+        if (metadata.getResourceVersion().equals(reportedUnparseableVersion)) {
+            return;
+        }
+        reportedUnparseableVersion = metadata.getResourceVersion();
+        LOG.warn("Spawner ConfigMap {}", unparseable);
+        auditLog.record(AuditRecord.failed(UNPARSEABLE_ACTION, unparseable)
+                .actor(service, "controller")
+                .resource("ConfigMap", metadata.getNamespace(), metadata.getName())
+                .build());
+        events.warning(ResourceTypes.CONFIG_MAP, configMap, UNPARSEABLE_REASON, unparseable);
     }
 
     private static Map<String, String> annotations(V1ConfigMap configMap) {

@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -34,17 +35,21 @@ final class SpawnerYaml {
         this.document = document;
     }
 
-    /** @return the document; an empty one for null or blank text, or text that is not a YAML mapping */
-    static SpawnerYaml parse(String text) {
+    /** @return the document; an empty one for null or blank text, none for text that is not a YAML mapping */
+    static Optional<SpawnerYaml> parse(String text) {
         if (text == null || text.isBlank()) {
-            return new SpawnerYaml(new LinkedHashMap<>());
+            return Optional.of(new SpawnerYaml(new LinkedHashMap<>()));
         }
         try {
             Object loaded = yaml().load(text);
-            return new SpawnerYaml(loaded instanceof Map<?, ?> map ? mutable(map) : new LinkedHashMap<>());
+            return loaded instanceof Map<?, ?> map ? Optional.of(new SpawnerYaml(mutable(map))) : Optional.empty();
         } catch (YAMLException e) {
-            return new SpawnerYaml(new LinkedHashMap<>());
+            return Optional.empty();
         }
+    }
+
+    static SpawnerYaml empty() {
+        return new SpawnerYaml(new LinkedHashMap<>());
     }
 
     /**

@@ -79,7 +79,7 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
                                 "POST /api/images",
                                 (id, image) -> POST(
                                         "/api/images",
-                                        Map.of("reference", image, "serverType", "jupyter", "displayName", "Matrix")),
+                                        Map.of("image", image, "serverType", "jupyter", "displayName", "Matrix")),
                                 CREATED,
                                 FORBIDDEN),
                         new Endpoint(

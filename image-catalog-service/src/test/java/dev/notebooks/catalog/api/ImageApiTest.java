@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.notebooks.catalog.CatalogFixtures;
-import dev.notebooks.catalog.ImageCatalog;
 import dev.notebooks.catalog.check.RegistryDouble;
+import dev.notebooks.catalog.service.CatalogService;
 import dev.notebooks.platform.events.Actor;
 import dev.notebooks.platform.events.PlatformEvent;
 import dev.notebooks.platform.events.ServerType;
@@ -55,7 +55,7 @@ class ImageApiTest implements TestPropertyProvider {
     JsonMapper jsonMapper;
 
     @Inject
-    ImageCatalog catalog;
+    CatalogService catalog;
 
     private final RegistryDouble registry = RegistryDouble.start();
     private final String user = ApiTestProperties.user("reader");
@@ -118,7 +118,7 @@ class ImageApiTest implements TestPropertyProvider {
         assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
         assertThat(refused.contentType()).isEqualTo("application/problem+json");
         assertThat(refused.violations()).singleElement().satisfies(violation -> {
-            assertThat(violation).containsEntry("field", "reference");
+            assertThat(violation).containsEntry("field", "image");
             assertThat((String) violation.get("message"))
                     .contains("user-jovyan")
                     .contains("overrideCheck");
@@ -261,9 +261,33 @@ class ImageApiTest implements TestPropertyProvider {
     }
 
     @Test
+    void theOldFieldNameReferenceIsStillReadAsImage() {
+        String reference = newImage(RegistryDouble.COMPLIANT);
+        Map<String, Object> body = image(reference, "vscode");
+        body.put("reference", body.remove("image"));
+
+        TestHttp.Reply added = http.as(ADMIN, POST("/api/images", body));
+
+        assertThat(added.status()).as(String.valueOf(added.json())).isEqualTo(201);
+        assertThat(added.json()).containsEntry("reference", reference);
+    }
+
+    @Test
+    void aUserWhoIsNotAnAdminGets403WhateverTheBody() {
+        String id = (String) http.as(user, GET("/api/images")).items().get(0).get("id");
+        Map<String, Object> malformed = Map.of("image", "Not A Reference!", "colour", "red");
+
+        assertThat(http.as(user, POST("/api/images", malformed)).status()).isEqualTo(403);
+        assertThat(http.as(user, PATCH("/api/images/" + id, malformed)).status())
+                .isEqualTo(403);
+        assertThat(http.as(user, PATCH("/api/images/not-an-id", malformed)).status())
+                .isEqualTo(403);
+    }
+
+    @Test
     void badInputIsAnsweredWithEveryFieldAtFault() {
         Map<String, Object> body = new HashMap<>();
-        body.put("reference", "Not A Reference!");
+        body.put("image", "Not A Reference!");
         body.put("serverType", "emacs");
         body.put("displayName", " ");
         body.put("colour", "blue");
@@ -274,7 +298,7 @@ class ImageApiTest implements TestPropertyProvider {
         assertThat(reply.contentType()).isEqualTo("application/problem+json");
         assertThat(reply.violations())
                 .extracting(violation -> violation.get("field"))
-                .containsExactlyInAnyOrder("reference", "serverType", "displayName", "colour");
+                .containsExactlyInAnyOrder("image", "serverType", "displayName", "colour");
     }
 
     @Test
@@ -287,7 +311,7 @@ class ImageApiTest implements TestPropertyProvider {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(409);
         assertThat(reply.violations())
                 .extracting(violation -> violation.get("field"))
-                .containsExactly("reference");
+                .containsExactly("image");
     }
 
     @Test
@@ -380,7 +404,7 @@ class ImageApiTest implements TestPropertyProvider {
 
     private static Map<String, Object> image(String reference, String serverType) {
         Map<String, Object> body = new HashMap<>();
-        body.put("reference", reference);
+        body.put("image", reference);
         body.put("serverType", serverType);
         body.put("displayName", "Test image");
         body.put("description", "added by a test");

@@ -41,7 +41,7 @@ class ImageReferenceTest {
     void namesWhatIsWrong(String value, String complaint) {
         assertThatThrownBy(() -> ImageReference.parse(value))
                 .isInstanceOfSatisfying(InvalidReferenceException.class, e -> {
-                    assertThat(e.field()).isEqualTo("reference");
+                    assertThat(e.field()).isEqualTo("image");
                     assertThat(e.getMessage()).contains(complaint);
                 });
     }

@@ -1,5 +1,6 @@
 package dev.notebooks.profile.api;
 
+import dev.notebooks.profile.domain.NewProfile;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
@@ -18,4 +19,9 @@ public record CreateProfileRequest(
         String name,
         @Nullable String owner,
         @Nullable Map<String, String> resourceQuota,
-        @Nullable List<PluginBody> plugins) {}
+        @Nullable List<PluginBody> plugins) {
+
+    public NewProfile toNewProfile() {
+        return new NewProfile(name, owner, resourceQuota, PluginBody.toPlugins(plugins));
+    }
+}

@@ -24,7 +24,11 @@ public record PluginBody(String kind, @JsonInclude(JsonInclude.Include.ALWAYS) M
                 .toList();
     }
 
-    Profile.Plugin toPlugin() {
-        return Profile.Plugin.of(kind, spec);
+    static List<Profile.Plugin> toPlugins(List<PluginBody> plugins) {
+        return plugins == null
+                ? List.of()
+                : plugins.stream()
+                        .map(plugin -> Profile.Plugin.of(plugin.kind(), plugin.spec()))
+                        .toList();
     }
 }

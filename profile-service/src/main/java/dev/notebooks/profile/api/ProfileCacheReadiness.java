@@ -1,5 +1,6 @@
 package dev.notebooks.profile.api;
 
+import dev.notebooks.profile.service.ProfileIndex;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
 import io.micronaut.management.health.indicator.annotation.Readiness;
@@ -11,9 +12,9 @@ import java.util.Map;
 @Readiness
 class ProfileCacheReadiness extends AbstractHealthIndicator<Map<String, Object>> {
 
-    private final ProfileListing listing;
+    private final ProfileIndex listing;
 
-    ProfileCacheReadiness(ProfileListing listing) {
+    ProfileCacheReadiness(ProfileIndex listing) {
         this.listing = listing;
     }
 

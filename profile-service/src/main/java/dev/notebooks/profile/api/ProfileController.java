@@ -1,6 +1,8 @@
 package dev.notebooks.profile.api;
 
 import dev.notebooks.platform.security.Caller;
+import dev.notebooks.profile.service.ProfileIndex;
+import dev.notebooks.profile.service.ProfileService;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -31,10 +33,10 @@ import java.net.URI;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ProfileController {
 
-    private final Profiles profiles;
-    private final ProfileListing listing;
+    private final ProfileService profiles;
+    private final ProfileIndex listing;
 
-    ProfileController(Profiles profiles, ProfileListing listing) {
+    ProfileController(ProfileService profiles, ProfileIndex listing) {
         this.profiles = profiles;
         this.listing = listing;
     }
@@ -51,7 +53,8 @@ class ProfileController {
                     @Body
                     @Nullable
                     JsonNode body) {
-        ProfileView created = profiles.create(caller, ProfileRequests.create(body));
+        ProfileView created = ProfileView.of(
+                profiles.create(caller, ProfileRequests.create(body).toNewProfile()));
         return HttpResponse.created(created, URI.create("/api/profiles/" + created.name()));
     }
 
@@ -61,12 +64,12 @@ class ProfileController {
             @Parameter(hidden = true) Caller caller,
             @Nullable @QueryValue String cursor,
             @Nullable @QueryValue Integer limit) {
-        return listing.page(caller, cursor, limit);
+        return ProfilePage.of(listing.page(caller, cursor, limit));
     }
 
     @Get("/{name}")
     ProfileView read(@Parameter(hidden = true) Caller caller, @PathVariable String name) {
-        return profiles.read(caller, name);
+        return ProfileView.of(profiles.read(caller, name));
     }
 
     /** Changes the quota or plugins (owner or admin) or the owner (admin only). */
@@ -78,7 +81,10 @@ class ProfileController {
                     @Body
                     @Nullable
                     JsonNode body) {
-        return profiles.update(caller, name, ProfileRequests.update(body));
+        // authorization before validation: a caller without the right gets 403 whatever the body
+        profiles.requireOwner(caller, name, ProfileService.UPDATE);
+        return ProfileView.of(
+                profiles.update(caller, name, ProfileRequests.update(body).toChange()));
     }
 
     /** Deletes the profile; 202 because its namespace and everything in it go after the answer. */

@@ -1,6 +1,7 @@
 package dev.notebooks.profile.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.notebooks.profile.service.ProfileSlice;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
@@ -13,4 +14,9 @@ import java.util.List;
  */
 @Serdeable
 public record ProfilePage(
-        @JsonInclude(JsonInclude.Include.ALWAYS) List<ProfileView> items, @Nullable String nextCursor) {}
+        @JsonInclude(JsonInclude.Include.ALWAYS) List<ProfileView> items, @Nullable String nextCursor) {
+
+    static ProfilePage of(ProfileSlice slice) {
+        return new ProfilePage(slice.items().stream().map(ProfileView::of).toList(), slice.nextCursor());
+    }
+}

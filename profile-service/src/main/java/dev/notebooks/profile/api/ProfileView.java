@@ -3,6 +3,7 @@ package dev.notebooks.profile.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.notebooks.platform.security.ProfileRole;
 import dev.notebooks.profile.domain.Profile;
+import dev.notebooks.profile.service.ProfileAndRole;
 import io.kubernetes.client.openapi.models.V1Condition;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -28,6 +29,10 @@ public record ProfileView(
         @JsonInclude(JsonInclude.Include.ALWAYS) List<PluginBody> plugins,
         String role,
         ProfileStatusView status) {
+
+    public static ProfileView of(ProfileAndRole profile) {
+        return of(profile.profile(), profile.role());
+    }
 
     public static ProfileView of(Profile profile, ProfileRole role) {
         return new ProfileView(

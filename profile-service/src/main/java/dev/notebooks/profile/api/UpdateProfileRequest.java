@@ -1,5 +1,6 @@
 package dev.notebooks.profile.api;
 
+import dev.notebooks.profile.domain.ProfileChange;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
@@ -15,6 +16,10 @@ import java.util.Map;
 @Serdeable
 public record UpdateProfileRequest(
         @Nullable String owner, @Nullable Map<String, String> resourceQuota, @Nullable List<PluginBody> plugins) {
+
+    ProfileChange toChange() {
+        return new ProfileChange(owner, resourceQuota, plugins == null ? null : PluginBody.toPlugins(plugins));
+    }
 
     public boolean isEmpty() {
         return owner == null && resourceQuota == null && plugins == null;

@@ -4,8 +4,8 @@ import static dev.notebooks.platform.kube.ResourceTypes.NAMESPACE;
 import static dev.notebooks.platform.kube.ResourceTypes.RESOURCE_QUOTA;
 import static dev.notebooks.platform.kube.ResourceTypes.ROLE_BINDING;
 import static dev.notebooks.platform.kube.ResourceTypes.SERVICE_ACCOUNT;
-import static dev.notebooks.profile.controller.ProfileResources.AUTHORIZATION_POLICIES;
-import static dev.notebooks.profile.controller.ProfileResources.PROFILES;
+import static dev.notebooks.profile.domain.ProfileResources.AUTHORIZATION_POLICIES;
+import static dev.notebooks.profile.domain.ProfileResources.PROFILES;
 
 import dev.notebooks.platform.kube.ResourceType;
 import dev.notebooks.platform.kube.events.EventRecorder;
@@ -25,11 +25,11 @@ import java.util.Optional;
 @Singleton
 class ProfileCleanup {
 
-    private final ChildObjects children;
+    private final ChildClient children;
     private final EventRecorder events;
     private final ProfileSettings settings;
 
-    ProfileCleanup(ChildObjects children, EventRecorder events, ProfileSettings settings) {
+    ProfileCleanup(ChildClient children, EventRecorder events, ProfileSettings settings) {
         this.children = children;
         this.events = events;
         this.settings = settings;
@@ -37,22 +37,23 @@ class ProfileCleanup {
 
     void deleteChildren(Profile profile) throws ApiException {
         String namespace = profile.name();
-        Changes changes = new Changes();
+        AppliedChanges changes = new AppliedChanges();
         if (settings.isIstioAuthorizationPolicies()) {
-            deleteIfControlled(profile, AUTHORIZATION_POLICIES, namespace, KubeflowObjects.OWNER_POLICY, changes);
+            deleteIfControlled(profile, AUTHORIZATION_POLICIES, namespace, DesiredChildren.OWNER_POLICY, changes);
         }
-        deleteIfControlled(profile, RESOURCE_QUOTA, namespace, KubeflowObjects.RESOURCE_QUOTA, changes);
-        deleteIfControlled(profile, ROLE_BINDING, namespace, KubeflowObjects.NAMESPACE_ADMIN, changes);
-        deleteIfControlled(profile, ROLE_BINDING, namespace, KubeflowObjects.DEFAULT_EDITOR, changes);
-        deleteIfControlled(profile, ROLE_BINDING, namespace, KubeflowObjects.DEFAULT_VIEWER, changes);
-        deleteIfControlled(profile, SERVICE_ACCOUNT, namespace, KubeflowObjects.DEFAULT_EDITOR, changes);
-        deleteIfControlled(profile, SERVICE_ACCOUNT, namespace, KubeflowObjects.DEFAULT_VIEWER, changes);
+        deleteIfControlled(profile, RESOURCE_QUOTA, namespace, DesiredChildren.RESOURCE_QUOTA, changes);
+        deleteIfControlled(profile, ROLE_BINDING, namespace, DesiredChildren.NAMESPACE_ADMIN, changes);
+        deleteIfControlled(profile, ROLE_BINDING, namespace, DesiredChildren.DEFAULT_EDITOR, changes);
+        deleteIfControlled(profile, ROLE_BINDING, namespace, DesiredChildren.DEFAULT_VIEWER, changes);
+        deleteIfControlled(profile, SERVICE_ACCOUNT, namespace, DesiredChildren.DEFAULT_EDITOR, changes);
+        deleteIfControlled(profile, SERVICE_ACCOUNT, namespace, DesiredChildren.DEFAULT_VIEWER, changes);
         deleteIfControlled(profile, NAMESPACE, null, namespace, changes);
         changes.summary().ifPresent(summary -> events.normal(PROFILES, profile, "Deleted", summary));
     }
 
     private <T extends KubernetesObject> void deleteIfControlled(
-            Profile profile, ResourceType<T> type, String namespace, String name, Changes changes) throws ApiException {
+            Profile profile, ResourceType<T> type, String namespace, String name, AppliedChanges changes)
+            throws ApiException {
         Optional<T> child = children.read(type, namespace, name);
         if (child.isPresent() && OwnerReferences.isControlledBy(child.get(), PROFILES, profile)) {
             children.delete(type, child.get());

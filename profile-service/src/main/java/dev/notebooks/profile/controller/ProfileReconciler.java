@@ -1,6 +1,6 @@
 package dev.notebooks.profile.controller;
 
-import static dev.notebooks.profile.controller.ProfileResources.PROFILES;
+import static dev.notebooks.profile.domain.ProfileResources.PROFILES;
 
 import dev.notebooks.platform.events.Actor;
 import dev.notebooks.platform.kube.KubeConfiguration;
@@ -16,6 +16,7 @@ import dev.notebooks.platform.kube.status.StatusWriter;
 import dev.notebooks.profile.ProfileSettings;
 import dev.notebooks.profile.domain.Profile;
 import dev.notebooks.profile.domain.ProfileAnnotations;
+import dev.notebooks.profile.domain.ProfileResources;
 import dev.notebooks.profile.events.ProfileAnnouncer;
 import io.kubernetes.client.extended.controller.reconciler.Result;
 import io.kubernetes.client.openapi.ApiException;
@@ -35,7 +36,7 @@ import java.util.List;
 @Requires(env = Environment.KUBERNETES)
 class ProfileReconciler implements ResourceReconciler<Profile> {
 
-    private final ProfileChildren children;
+    private final ChildConvergence children;
     private final ProfileCleanup cleanup;
     private final ProfileAnnouncer announcer;
     private final Finalizers finalizers;
@@ -45,7 +46,7 @@ class ProfileReconciler implements ResourceReconciler<Profile> {
     private final String service;
 
     ProfileReconciler(
-            ProfileChildren children,
+            ChildConvergence children,
             ProfileCleanup cleanup,
             ProfileAnnouncer announcer,
             Finalizers finalizers,
@@ -81,11 +82,11 @@ class ProfileReconciler implements ResourceReconciler<Profile> {
         if (profile.getMetadata().getDeletionTimestamp() != null) {
             return finalizeDeletion(profile);
         }
-        Profile current = finalizers.add(PROFILES, profile, KubeflowObjects.FINALIZER);
+        Profile current = finalizers.add(PROFILES, profile, DesiredChildren.FINALIZER);
         // a profile without an owner is announced once it names one (every event carries the owner)
         if (current.ownerName() != null && !current.ownerName().isBlank()) {
             announcer.specObserved(
-                    current, ProfileAnnotations.actorOf(current, SpecWriter.of(current.getMetadata(), service)));
+                    current, ProfileAnnotations.actorOf(current, SpecManagers.of(current.getMetadata(), service)));
         }
         ReadyState state = children.converge(current);
         boolean changed = statusWriter.write(
@@ -105,10 +106,10 @@ class ProfileReconciler implements ResourceReconciler<Profile> {
 
     private Result finalizeDeletion(Profile profile) throws ApiException {
         cleanup.deleteChildren(profile);
-        Actor deleter = ProfileAnnotations.deleterOf(profile, SpecWriter.UNKNOWN);
+        Actor deleter = ProfileAnnotations.deleterOf(profile, SpecManagers.UNKNOWN);
         announcer.deletionObserved(profile, deleter);
         try {
-            finalizers.remove(PROFILES, profile, KubeflowObjects.FINALIZER);
+            finalizers.remove(PROFILES, profile, DesiredChildren.FINALIZER);
         } catch (ApiException e) {
             // a pass queued before the finalizer came off finds the profile already gone
             if (e.getCode() != HttpURLConnection.HTTP_NOT_FOUND) {

@@ -13,6 +13,7 @@ import dev.notebooks.platform.security.ProfileRoles;
 import dev.notebooks.platform.testing.http.TestHttp;
 import dev.notebooks.platform.testing.kafka.EventTopicReader;
 import dev.notebooks.profile.ProfileServiceFixtures;
+import dev.notebooks.profile.service.ProfileProblems;
 import io.kubernetes.client.openapi.models.RbacV1Subject;
 import io.kubernetes.client.openapi.models.V1RoleBinding;
 import io.kubernetes.client.openapi.models.V1RoleRef;

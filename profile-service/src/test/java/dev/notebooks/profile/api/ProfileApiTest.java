@@ -75,6 +75,15 @@ class ProfileApiTest implements TestPropertyProvider {
     }
 
     @Test
+    void readinessShowsItsStatusButNoDetailsToAnyCaller() {
+        TestHttp.Reply anonymous = http.as(null, HttpRequest.GET("/health/readiness"));
+        TestHttp.Reply admin = http.as(ApiTestProperties.ADMIN, HttpRequest.GET("/health/readiness"));
+
+        assertThat(anonymous.json()).containsEntry("status", "UP").doesNotContainKey("details");
+        assertThat(admin.json()).containsEntry("status", "UP").doesNotContainKey("details");
+    }
+
+    @Test
     void creatingAProfileWritesTheProfileResourceAndReportsReadinessThroughStatus() {
         String alice = ApiTestProperties.user("alice");
         String name = ProfileServiceFixtures.uniqueName("team-a");

@@ -1,6 +1,6 @@
 package dev.notebooks.profile.bench;
 
-import static dev.notebooks.profile.controller.ProfileResources.PROFILES;
+import static dev.notebooks.profile.domain.ProfileResources.PROFILES;
 
 import dev.notebooks.platform.kube.KubeConfiguration;
 import dev.notebooks.platform.kube.ResourceClient;

@@ -1,10 +1,10 @@
 package dev.notebooks.profile.bench;
 
-import static dev.notebooks.profile.controller.ProfileResources.PROFILES;
+import static dev.notebooks.profile.domain.ProfileResources.PROFILES;
 
 import dev.notebooks.platform.kube.ResourceClient;
-import dev.notebooks.profile.api.ProfileListing;
 import dev.notebooks.profile.domain.Profile;
+import dev.notebooks.profile.service.ProfileIndex;
 import io.kubernetes.client.openapi.ApiClient;
 import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
@@ -30,13 +30,13 @@ final class Convergence {
     private static final Duration QUIET_LIMIT = Duration.ofSeconds(60);
 
     private final ResourceClient client;
-    private final ProfileListing listing;
+    private final ProfileIndex listing;
     private final ApiWriteCounter writes;
     private final int threads;
 
     Convergence(ApplicationContext service, ResourceClient client, int threads) {
         this.client = client;
-        this.listing = service.getBean(ProfileListing.class);
+        this.listing = service.getBean(ProfileIndex.class);
         this.writes = ApiWriteCounter.installOn(service.getBean(ApiClient.class));
         this.threads = threads;
     }

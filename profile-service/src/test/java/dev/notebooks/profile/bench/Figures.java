@@ -23,7 +23,7 @@ record Figures(
                 Runtime.getRuntime().availableProcessors());
         row(
                 out,
-                "converge %,d Profiles (created, reconciled until all are Ready)".formatted(settings.profiles()),
+                "converge %,d ProfileService (created, reconciled until all are Ready)".formatted(settings.profiles()),
                 "%,d ms".formatted(converged.time().toMillis()));
         row(
                 out,

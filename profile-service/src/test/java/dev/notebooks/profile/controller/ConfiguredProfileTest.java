@@ -1,12 +1,13 @@
 package dev.notebooks.profile.controller;
 
 import static dev.notebooks.platform.kube.ResourceTypes.NAMESPACE;
-import static dev.notebooks.profile.controller.ProfileResources.AUTHORIZATION_POLICIES;
-import static dev.notebooks.profile.controller.ProfileResources.PROFILES;
+import static dev.notebooks.profile.domain.ProfileResources.AUTHORIZATION_POLICIES;
+import static dev.notebooks.profile.domain.ProfileResources.PROFILES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.notebooks.profile.ProfileServiceFixtures;
+import dev.notebooks.profile.domain.AuthorizationPolicy;
 import dev.notebooks.profile.domain.Profile;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.models.V1Namespace;

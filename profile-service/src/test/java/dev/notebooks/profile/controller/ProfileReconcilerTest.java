@@ -4,7 +4,7 @@ import static dev.notebooks.platform.kube.ResourceTypes.NAMESPACE;
 import static dev.notebooks.platform.kube.ResourceTypes.RESOURCE_QUOTA;
 import static dev.notebooks.platform.kube.ResourceTypes.ROLE_BINDING;
 import static dev.notebooks.platform.kube.ResourceTypes.SERVICE_ACCOUNT;
-import static dev.notebooks.profile.controller.ProfileResources.PROFILES;
+import static dev.notebooks.profile.domain.ProfileResources.PROFILES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -448,6 +448,35 @@ class ProfileReconcilerTest implements TestPropertyProvider {
 
         assertThat(eventsOn(kubectl.require(PROFILES, null, name))).hasSize(events);
         assertThat(topic.typesAbout(name)).containsExactly("profile.created.v1", "profile.ready.v1");
+    }
+
+    @Test
+    void unknownPluginKindsAreReportedOnceNotOnEveryPass() throws ApiException {
+        String name = ProfileServiceFixtures.uniqueName("plugins");
+        kubectl.create(
+                PROFILES,
+                Profile.of(
+                        name,
+                        new Profile.Spec(
+                                Profile.Owner.user(ALICE),
+                                null,
+                                List.of(
+                                        Profile.Plugin.of("FirstUnknownPlugin", Map.of()),
+                                        Profile.Plugin.of("SecondUnknownPlugin", Map.of())))));
+        awaitReady(name);
+        Profile profile = kubectl.require(PROFILES, null, name);
+        await().atMost(CONVERGED)
+                .until(() -> eventsOn(profile).stream().anyMatch(event -> "Ready".equals(event.getReason())));
+        int events = eventsOn(profile).size();
+
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(eventsOn(profile)).hasSize(events));
+        assertThat(eventsOn(profile))
+                .filteredOn(event -> "UnknownPlugin".equals(event.getReason()))
+                .allSatisfy(event -> assertThat(event.getMessage())
+                        .contains("FirstUnknownPlugin")
+                        .contains("SecondUnknownPlugin"));
     }
 
     private static Profile profile(String name, String owner, Map<String, String> hard) {

@@ -39,4 +39,9 @@ public record PlatformEvent<T extends EventData>(
     public static <T extends EventData> PlatformEvent<T> of(String source, String subject, T data) {
         return of(source, EventTypes.ofData(data.getClass()).name(), subject, data);
     }
+
+    /** The same event under another Kafka key, for events whose order matters per something other than the subject. */
+    public PlatformEvent<T> keyedBy(String otherKey) {
+        return new PlatformEvent<>(id, source, type, subject, otherKey, time, data);
+    }
 }

@@ -6,7 +6,7 @@ import dev.notebooks.platform.outbox.audit.AuditQuery;
 import dev.notebooks.platform.security.Authorizer;
 import dev.notebooks.platform.security.Caller;
 import dev.notebooks.platform.web.ApiProblems;
-import dev.notebooks.profile.api.ProfileAuthorization;
+import dev.notebooks.profile.service.ProfileAuthorization;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;

@@ -1,6 +1,8 @@
 package dev.notebooks.profile.api.contributors;
 
 import dev.notebooks.platform.security.Caller;
+import dev.notebooks.profile.service.ContributorBinding;
+import dev.notebooks.profile.service.ContributorService;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -26,15 +28,17 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ContributorController {
 
-    private final Contributors contributors;
+    private final ContributorService contributors;
 
-    ContributorController(Contributors contributors) {
+    ContributorController(ContributorService contributors) {
         this.contributors = contributors;
     }
 
     @Get
     List<Contributor> list(@Parameter(hidden = true) Caller caller, @PathVariable String name) {
-        return contributors.list(caller, name);
+        return contributors.list(caller, name).stream()
+                .map(binding -> Contributor.of(binding.user(), binding.role()))
+                .toList();
     }
 
     /** Adds {@code {user, role}} with role {@code edit} or {@code view}; 409 if they are the owner or already added. */
@@ -48,8 +52,11 @@ class ContributorController {
             @PathVariable String name,
             @RequestBody(content = @Content(schema = @Schema(implementation = Contributor.class))) @Body @Nullable
                     JsonNode body) {
+        // authorization before validation: a caller without the right gets 403 whatever the body
+        contributors.requireOwner(caller, name, ContributorService.ADD);
         ContributorRequests.NewContributor request = ContributorRequests.read(body);
-        return HttpResponse.created(contributors.add(caller, name, request.user(), request.role()));
+        ContributorBinding added = contributors.add(caller, name, request.user(), request.role());
+        return HttpResponse.created(Contributor.of(added.user(), added.role()));
     }
 
     @Delete("/{user}")

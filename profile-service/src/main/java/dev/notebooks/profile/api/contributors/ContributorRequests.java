@@ -4,6 +4,7 @@ import dev.notebooks.platform.events.profile.ContributorRole;
 import dev.notebooks.platform.web.JsonObjectReader;
 import dev.notebooks.platform.web.Violations;
 import dev.notebooks.profile.api.ProfileRequests;
+import dev.notebooks.profile.service.ContributorBinding;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 import java.util.Set;

@@ -6,13 +6,15 @@ import dev.notebooks.platform.security.KubeflowBindings;
 import dev.notebooks.platform.security.ProfileRole;
 import dev.notebooks.platform.security.SecurityConfiguration;
 import dev.notebooks.platform.web.Violations;
-import dev.notebooks.profile.api.KubernetesErrors;
-import dev.notebooks.profile.api.ProfileAuthorization;
-import dev.notebooks.profile.api.ProfileListing;
 import dev.notebooks.profile.api.ProfileRequests;
-import dev.notebooks.profile.api.Profiles;
-import dev.notebooks.profile.api.contributors.ContributorBinding;
-import dev.notebooks.profile.api.contributors.Contributors;
+import dev.notebooks.profile.service.ContributorBinding;
+import dev.notebooks.profile.service.ContributorService;
+import dev.notebooks.profile.service.KfamBinding;
+import dev.notebooks.profile.service.KfamBindingDirectory;
+import dev.notebooks.profile.service.KubernetesErrors;
+import dev.notebooks.profile.service.ProfileAuthorization;
+import dev.notebooks.profile.service.ProfileIndex;
+import dev.notebooks.profile.service.ProfileService;
 import io.kubernetes.client.openapi.ApiException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -38,18 +40,18 @@ import io.swagger.v3.oas.annotations.Parameter;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class KfamController {
 
-    private final Profiles profiles;
-    private final ProfileListing listing;
+    private final ProfileService profiles;
+    private final ProfileIndex listing;
     private final ProfileAuthorization authorization;
-    private final Contributors contributors;
+    private final ContributorService contributors;
     private final KfamBindingDirectory directory;
     private final SecurityConfiguration security;
 
     KfamController(
-            Profiles profiles,
-            ProfileListing listing,
+            ProfileService profiles,
+            ProfileIndex listing,
             ProfileAuthorization authorization,
-            Contributors contributors,
+            ContributorService contributors,
             KfamBindingDirectory directory,
             SecurityConfiguration security) {
         this.profiles = profiles;
@@ -101,7 +103,7 @@ class KfamController {
 
     @Post("/profiles")
     HttpResponse<?> createProfile(@Parameter(hidden = true) Caller caller, @Body @Nullable JsonNode profile) {
-        profiles.create(caller, KfamProfiles.read(profile));
+        profiles.create(caller, KfamProfileRequest.read(profile).toNewProfile());
         return HttpResponse.ok();
     }
 

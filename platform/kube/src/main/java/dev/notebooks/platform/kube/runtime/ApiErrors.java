@@ -20,4 +20,9 @@ final class ApiErrors {
         }
         return error.getCode() == 0 ? String.valueOf(error.getCause()) : "HTTP " + error.getCode();
     }
+
+    /** @return such as {@code 403: namespaces is forbidden: ...}; the Status message, never the whole body */
+    static String describe(ApiException error) {
+        return error.getCode() == 0 ? message(error) : error.getCode() + ": " + message(error);
+    }
 }

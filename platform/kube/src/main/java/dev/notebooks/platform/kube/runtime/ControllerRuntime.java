@@ -51,12 +51,14 @@ public class ControllerRuntime {
             List<ResourceReconciler<?>> reconcilers,
             List<LeaderOnly> leaderOnly,
             InformerCache informers,
+            FailedPasses failedPasses,
             KubeConfiguration configuration,
             ApiClient apiClient,
             Optional<NamespaceResolver> namespaceResolver,
             PodNameResolver podNameResolver) {
         this.loops = reconcilers.stream()
-                .<ReconcileLoop<?>>map(reconciler -> new ReconcileLoop<>(reconciler, informers, configuration))
+                .<ReconcileLoop<?>>map(
+                        reconciler -> new ReconcileLoop<>(reconciler, informers, failedPasses, configuration))
                 .toList();
         this.leaderOnly = leaderOnly;
         this.informers = informers;

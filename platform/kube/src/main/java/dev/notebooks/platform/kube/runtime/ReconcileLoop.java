@@ -45,16 +45,22 @@ final class ReconcileLoop<T extends KubernetesObject> implements Reconciler {
     private final ResourceReconciler<T> reconciler;
     private final ReconcilerSpec<T> spec;
     private final InformerCache informers;
+    private final FailedPasses failedPasses;
     private final KubeConfiguration configuration;
     private final AtomicReference<RateLimitingQueue<Request>> queue = new AtomicReference<>();
     private DefaultController controller;
     private ExecutorService queueThread;
 
-    ReconcileLoop(ResourceReconciler<T> reconciler, InformerCache informers, KubeConfiguration configuration) {
+    ReconcileLoop(
+            ResourceReconciler<T> reconciler,
+            InformerCache informers,
+            FailedPasses failedPasses,
+            KubeConfiguration configuration) {
         this.reconciler = reconciler;
         this.spec =
                 Objects.requireNonNull(reconciler.spec(), reconciler.getClass().getName() + ".spec()");
         this.informers = informers;
+        this.failedPasses = failedPasses;
         this.configuration = configuration;
     }
 
@@ -128,8 +134,9 @@ final class ReconcileLoop<T extends KubernetesObject> implements Reconciler {
         ResourceType<T> type = spec.primary();
         String resource = type.kind() + " " + type.key(request.getNamespace(), request.getName());
         MDC.put(RESOURCE_MDC_KEY, resource);
+        Optional<T> current = Optional.empty();
         try {
-            Optional<T> current = informers.get(type, request.getNamespace(), request.getName());
+            current = informers.get(type, request.getNamespace(), request.getName());
             if (current.isEmpty()) {
                 LOG.debug("{}: gone, nothing to reconcile", resource);
                 return Results.done();
@@ -148,10 +155,12 @@ final class ReconcileLoop<T extends KubernetesObject> implements Reconciler {
                 LOG.info("{}: conflict with another write, reconciling again", resource);
             } else {
                 LOG.warn("{}: the API answered {}, reconciling again: {}", resource, e.getCode(), ApiErrors.message(e));
+                current.ifPresent(failed -> failedPasses.record(name(), type, failed, e));
             }
             return Results.retry();
         } catch (RuntimeException e) {
             LOG.error("{}: reconcile failed, reconciling again", resource, e);
+            current.ifPresent(failed -> failedPasses.record(name(), type, failed, e));
             return Results.retry();
         } finally {
             MDC.remove(RESOURCE_MDC_KEY);

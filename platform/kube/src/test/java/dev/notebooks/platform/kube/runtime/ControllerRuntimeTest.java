@@ -15,6 +15,8 @@ import io.kubernetes.client.openapi.models.V1Lease;
 import io.kubernetes.client.openapi.models.V1Namespace;
 import io.kubernetes.client.util.PatchUtils;
 import io.kubernetes.client.util.generic.GenericKubernetesApi;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.env.Environment;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -40,6 +42,9 @@ class ControllerRuntimeTest implements TestPropertyProvider {
 
     @Inject
     ControllerRuntime runtime;
+
+    @Inject
+    MeterRegistry meters;
 
     private final ApiClient api = KubernetesFixture.shared().apiClient();
     private final CoreV1Api core = new CoreV1Api(api);
@@ -94,6 +99,35 @@ class ControllerRuntimeTest implements TestPropertyProvider {
                             assertThat(event.getInvolvedObject().getUid())
                                     .isEqualTo(profile.getMetadata().getUid());
                         }));
+    }
+
+    @Test
+    void aFailedPassIsWrittenAsReadyFalseWithAWarningEventAndCounted() throws ApiException {
+        double before = failures();
+        createProfile("refused", ProfileNamespaceReconciler.REFUSED_OWNER);
+
+        TestProfile failed = await().atMost(CONVERGED)
+                .until(() -> profile("refused"), profile -> profile.conditions().stream()
+                        .anyMatch(c -> "False".equals(c.getStatus())));
+        assertThat(failed.conditions()).singleElement().satisfies(condition -> {
+            assertThat(condition.getType()).isEqualTo(Conditions.READY);
+            assertThat(condition.getReason()).isEqualTo("Forbidden");
+            assertThat(condition.getMessage()).contains("403").contains("namespaces is forbidden");
+            assertThat(condition.getObservedGeneration())
+                    .isEqualTo(failed.getMetadata().getGeneration());
+        });
+        await().atMost(CONVERGED)
+                .untilAsserted(() -> assertThat(eventsAbout("refused")).anySatisfy(event -> {
+                    assertThat(event.getType()).isEqualTo("Warning");
+                    assertThat(event.getReason()).isEqualTo("Forbidden");
+                }));
+        assertThat(failures()).isGreaterThan(before);
+    }
+
+    private double failures() {
+        return meters.find(FailedPasses.METRIC).counters().stream()
+                .mapToDouble(Counter::count)
+                .sum();
     }
 
     @Test

@@ -27,6 +27,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 @Requires(notEnv = LeaderOnlyTest.ENVIRONMENT)
 class ProfileNamespaceReconciler implements ResourceReconciler<TestProfile> {
 
+    /** A profile of this owner fails every pass as the API server answers a service account without RBAC. */
+    static final String REFUSED_OWNER = "refused@example.com";
+
     static final ResourceType<TestProfile> PROFILES = ResourceType.clusterScoped(
             "kubeflow.org", "v1", "Profile", "profiles", TestProfile.class, TestProfileList.class);
 
@@ -54,6 +57,12 @@ class ProfileNamespaceReconciler implements ResourceReconciler<TestProfile> {
     public Result reconcile(TestProfile profile) throws ApiException {
         String name = profile.getMetadata().getName();
         count(passes, name);
+        if (REFUSED_OWNER.equals(profile.getSpec().owner().name())) {
+            throw new ApiException(
+                    403,
+                    Map.of(),
+                    "{\"kind\":\"Status\",\"message\":\"namespaces is forbidden: no RBAC for the test\"}");
+        }
         V1Namespace namespace = new V1Namespace()
                 .metadata(new V1ObjectMeta()
                         .name(name)

@@ -1,0 +1,3 @@
+package dev.notebooks.platform.web.layout.sample.store;
+
+public record Rows(String id) {}
