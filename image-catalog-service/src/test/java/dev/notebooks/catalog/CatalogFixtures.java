@@ -1,6 +1,7 @@
 package dev.notebooks.catalog;
 
 import dev.notebooks.platform.testing.TestProperties;
+import dev.notebooks.platform.testing.kubernetes.KubernetesFixture;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,6 +15,7 @@ public final class CatalogFixtures {
 
     /** @param database the test class's own database, seeded on its first start */
     public static Map<String, String> properties(String database, String configMapNamespace) {
+        KubernetesFixture.shared().ensureNamespaces(configMapNamespace);
         return TestProperties.postgres(database)
                 .kafka()
                 .kubernetes()

@@ -28,6 +28,7 @@ final class DexCluster {
 
     DexCluster(String namespace) {
         this.namespace = namespace;
+        KubernetesFixture.shared().ensureNamespaces(namespace);
     }
 
     /** The Password object as Dex would read it: its JSON as a map. */
