@@ -11,7 +11,11 @@ import dev.notebooks.notebook.domain.NotebookCondition;
 import dev.notebooks.notebook.domain.NotebookStatus;
 import dev.notebooks.notebook.domain.poddefault.PodDefaults;
 import dev.notebooks.notebook.domain.status.EventReissue;
+import dev.notebooks.notebook.domain.status.ListPhase;
+import dev.notebooks.notebook.domain.status.ListPhases;
 import dev.notebooks.notebook.domain.status.NotebookStatuses;
+import dev.notebooks.notebook.events.NotebookAnnouncer;
+import dev.notebooks.notebook.events.Observed;
 import dev.notebooks.platform.kube.ResourceType;
 import dev.notebooks.platform.kube.ResourceTypes;
 import dev.notebooks.platform.kube.events.EventRecorder;
@@ -27,6 +31,7 @@ import io.kubernetes.client.openapi.models.V1StatefulSet;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -46,12 +51,25 @@ import java.util.Set;
 @Requires(env = Environment.KUBERNETES)
 class NotebookReconciler implements ResourceReconciler<Notebook> {
 
+    /** The list's warnings that mean the server will not start without a change (not a pod still starting). */
+    static final List<String> FAILURE_REASONS = List.of(
+            "ImagePullBackOff",
+            "ErrImagePull",
+            "InvalidImageName",
+            "ErrImageNeverPull",
+            "CrashLoopBackOff",
+            "CreateContainerConfigError",
+            "Unschedulable");
+
+    static final String QUOTA_PREFIX = "Quota exceeded";
+
     private final NotebookChildren children;
     private final PodEvents podEvents;
     private final InformerCache cache;
     private final StatusWriter statusWriter;
     private final EventRecorder events;
     private final NotebookSettings settings;
+    private final NotebookAnnouncer announcer;
 
     NotebookReconciler(
             NotebookChildren children,
@@ -59,7 +77,9 @@ class NotebookReconciler implements ResourceReconciler<Notebook> {
             InformerCache cache,
             StatusWriter statusWriter,
             EventRecorder events,
-            NotebookSettings settings) {
+            NotebookSettings settings,
+            NotebookAnnouncer announcer) {
+        this.announcer = announcer;
         this.children = children;
         this.podEvents = podEvents;
         this.cache = cache;
@@ -85,6 +105,11 @@ class NotebookReconciler implements ResourceReconciler<Notebook> {
     public Result reconcile(Notebook notebook) throws ApiException {
         if (notebook.getMetadata().getDeletionTimestamp() != null) {
             // JWA deletes in the foreground: the garbage collector removes the children, nothing to make
+            announcer.deleted(
+                    notebook.namespace(),
+                    notebook.name(),
+                    notebook.getMetadata().getUid(),
+                    announcer.writerOf(notebook));
             return Results.done();
         }
         NotebookChildren.Converged converged = children.converge(notebook);
@@ -113,7 +138,43 @@ class NotebookReconciler implements ResourceReconciler<Notebook> {
                     reissued.reason(),
                     reissued.message());
         }
+        announcer.observed(new Observed(notebook, running(notebook), failure(notebook, converged)));
         return Results.done();
+    }
+
+    private static Observed.Running running(Notebook notebook) {
+        if (notebook.isStopped()) {
+            return Observed.Running.STOPPED;
+        }
+        return notebook.getStatus() != null && notebook.getStatus().readyReplicas() >= 1
+                ? Observed.Running.YES
+                : Observed.Running.NOT_YET;
+    }
+
+    /** A reason the server will not get over by itself, as the list would show it; none while it starts. */
+    private Optional<Observed.Failure> failure(Notebook notebook, NotebookChildren.Converged converged) {
+        if (converged.conflict().isPresent()) {
+            return Optional.of(new Observed.Failure(
+                    PodDefaults.Result.Conflicting.REASON,
+                    converged.conflict().get().message()));
+        }
+        if (notebook.isStopped()) {
+            return Optional.empty();
+        }
+        ListPhase phase = ListPhases.of(notebook, podEvents.onNotebook(notebook), Instant.now());
+        if (!ListPhase.WARNING.equals(phase.phase())) {
+            return Optional.empty();
+        }
+        String message = phase.message();
+        for (String reason : FAILURE_REASONS) {
+            if (message.startsWith(reason + ":")) {
+                return Optional.of(new Observed.Failure(reason, message));
+            }
+        }
+        if (message.startsWith(QUOTA_PREFIX)) {
+            return Optional.of(new Observed.Failure("QuotaExceeded", message));
+        }
+        return Optional.empty();
     }
 
     /** {@code Ready=False, PodDefaultConflict}, its transition time kept while the same conflict lasts. */
