@@ -13,8 +13,10 @@ import dev.notebooks.platform.events.catalog.CatalogImageUpdated;
 import dev.notebooks.platform.events.notebook.NotebookCreated;
 import dev.notebooks.platform.events.notebook.NotebookCulled;
 import dev.notebooks.platform.events.notebook.NotebookDeleted;
+import dev.notebooks.platform.events.notebook.NotebookFailed;
 import dev.notebooks.platform.events.notebook.NotebookStarted;
 import dev.notebooks.platform.events.notebook.NotebookStopped;
+import dev.notebooks.platform.events.notebook.NotebookUpdated;
 import dev.notebooks.platform.events.profile.ProfileContributorAdded;
 import dev.notebooks.platform.events.profile.ProfileContributorRemoved;
 import dev.notebooks.platform.events.profile.ProfileCreated;
@@ -51,6 +53,8 @@ public final class EventTypes {
             new EventType(NotebookStarted.TYPE, NotebookStarted.class, Topics.NOTEBOOKS),
             new EventType(NotebookStopped.TYPE, NotebookStopped.class, Topics.NOTEBOOKS),
             new EventType(NotebookCulled.TYPE, NotebookCulled.class, Topics.NOTEBOOKS),
+            new EventType(NotebookUpdated.TYPE, NotebookUpdated.class, Topics.NOTEBOOKS),
+            new EventType(NotebookFailed.TYPE, NotebookFailed.class, Topics.NOTEBOOKS),
             new EventType(NotebookDeleted.TYPE, NotebookDeleted.class, Topics.NOTEBOOKS),
             new EventType(VolumeCreated.TYPE, VolumeCreated.class, Topics.VOLUMES),
             new EventType(VolumeResized.TYPE, VolumeResized.class, Topics.VOLUMES),

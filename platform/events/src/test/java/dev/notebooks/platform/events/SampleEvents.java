@@ -20,9 +20,11 @@ import dev.notebooks.platform.events.notebook.NotebookCreated;
 import dev.notebooks.platform.events.notebook.NotebookCulled;
 import dev.notebooks.platform.events.notebook.NotebookData;
 import dev.notebooks.platform.events.notebook.NotebookDeleted;
+import dev.notebooks.platform.events.notebook.NotebookFailed;
 import dev.notebooks.platform.events.notebook.NotebookResources;
 import dev.notebooks.platform.events.notebook.NotebookStarted;
 import dev.notebooks.platform.events.notebook.NotebookStopped;
+import dev.notebooks.platform.events.notebook.NotebookUpdated;
 import dev.notebooks.platform.events.profile.ContributorRole;
 import dev.notebooks.platform.events.profile.ProfileContributorAdded;
 import dev.notebooks.platform.events.profile.ProfileContributorRemoved;
@@ -117,6 +119,26 @@ final class SampleEvents {
                         List.of("scipy-workspace"),
                         "idle for 1440 minutes",
                         LAST_ACTIVITY)),
+                notebook(new NotebookUpdated(
+                        ALICE,
+                        "alice",
+                        "scipy",
+                        SCIPY,
+                        ServerType.JUPYTER,
+                        WITH_GPU,
+                        List.of("scipy-workspace", "datasets"),
+                        new NotebookUpdated.Before(SCIPY, CPU_ONLY, List.of("scipy-workspace")),
+                        true)),
+                notebook(new NotebookFailed(
+                        Actor.controller("notebook-service"),
+                        "alice",
+                        "training",
+                        CODESERVER,
+                        ServerType.VSCODE,
+                        WITH_GPU,
+                        List.of("training-workspace"),
+                        "Unschedulable",
+                        "0/1 nodes are available: 1 Insufficient nvidia.com/gpu.")),
                 notebook(new NotebookDeleted(
                         ALICE, "alice", "scipy", SCIPY, ServerType.JUPYTER, CPU_ONLY, List.of("scipy-workspace"))),
                 volume(new VolumeCreated(ALICE, "alice", "datasets", "20Gi", "standard", List.of("ReadWriteOnce"))),
