@@ -27,6 +27,8 @@ import dev.notebooks.platform.events.profile.ProfileUpdated;
 import dev.notebooks.platform.events.volume.VolumeCreated;
 import dev.notebooks.platform.events.volume.VolumeDeleted;
 import dev.notebooks.platform.events.volume.VolumeResized;
+import dev.notebooks.platform.events.volume.VolumeSnapshotCreated;
+import dev.notebooks.platform.events.volume.VolumeSnapshotDeleted;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,6 +61,8 @@ public final class EventTypes {
             new EventType(VolumeCreated.TYPE, VolumeCreated.class, Topics.VOLUMES),
             new EventType(VolumeResized.TYPE, VolumeResized.class, Topics.VOLUMES),
             new EventType(VolumeDeleted.TYPE, VolumeDeleted.class, Topics.VOLUMES),
+            new EventType(VolumeSnapshotCreated.TYPE, VolumeSnapshotCreated.class, Topics.VOLUMES),
+            new EventType(VolumeSnapshotDeleted.TYPE, VolumeSnapshotDeleted.class, Topics.VOLUMES),
             new EventType(CatalogImageAdded.TYPE, CatalogImageAdded.class, Topics.CATALOG),
             new EventType(CatalogImageUpdated.TYPE, CatalogImageUpdated.class, Topics.CATALOG),
             new EventType(CatalogImageDeprecated.TYPE, CatalogImageDeprecated.class, Topics.CATALOG),

@@ -47,7 +47,7 @@ class EventSchemasTest {
                 "stopped by user",
                 null);
         var volumeOnDefaultClass = new VolumeCreated(
-                Actor.api("alice@example.com"), "alice", "data", "1Gi", null, List.of("ReadWriteOnce"));
+                Actor.api("alice@example.com"), "alice", "data", "1Gi", null, List.of("ReadWriteOnce"), null);
         var firstDefault = new CatalogDefaultChanged(
                 Actor.api("admin@example.com"), ServerType.VSCODE, null, null, "codeserver", "codeserver:v1");
 

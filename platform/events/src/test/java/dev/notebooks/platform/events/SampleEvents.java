@@ -38,6 +38,9 @@ import dev.notebooks.platform.events.volume.VolumeCreated;
 import dev.notebooks.platform.events.volume.VolumeData;
 import dev.notebooks.platform.events.volume.VolumeDeleted;
 import dev.notebooks.platform.events.volume.VolumeResized;
+import dev.notebooks.platform.events.volume.VolumeSnapshotCreated;
+import dev.notebooks.platform.events.volume.VolumeSnapshotData;
+import dev.notebooks.platform.events.volume.VolumeSnapshotDeleted;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +63,7 @@ final class SampleEvents {
     private static final String SCIPY = "ghcr.io/kubeflow/kubeflow/notebook-servers/jupyter-scipy:v1.10.0";
     private static final String CODESERVER = "ghcr.io/kubeflow/kubeflow/notebook-servers/codeserver-python:v1.10.0";
     private static final Instant LAST_ACTIVITY = Instant.parse("2025-11-20T17:42:05Z");
+    private static final Instant BOUND = Instant.parse("2025-11-19T08:00:01Z");
 
     private SampleEvents() {}
 
@@ -141,10 +145,31 @@ final class SampleEvents {
                         "0/1 nodes are available: 1 Insufficient nvidia.com/gpu.")),
                 notebook(new NotebookDeleted(
                         ALICE, "alice", "scipy", SCIPY, ServerType.JUPYTER, CPU_ONLY, List.of("scipy-workspace"))),
-                volume(new VolumeCreated(ALICE, "alice", "datasets", "20Gi", "standard", List.of("ReadWriteOnce"))),
+                volume(new VolumeCreated(
+                        ALICE, "alice", "datasets", "20Gi", "standard", List.of("ReadWriteOnce"), BOUND)),
                 volume(new VolumeResized(
-                        ALICE, "alice", "datasets", "20Gi", "50Gi", "standard", List.of("ReadWriteOnce"))),
-                volume(new VolumeDeleted(ALICE, "alice", "datasets", "50Gi", null, List.of("ReadWriteMany"))),
+                        ALICE, "alice", "datasets", "20Gi", "50Gi", "standard", List.of("ReadWriteOnce"), BOUND)),
+                volume(new VolumeDeleted(ALICE, "alice", "datasets", "50Gi", null, List.of("ReadWriteMany"), BOUND)),
+                snapshot(new VolumeSnapshotCreated(
+                        ALICE,
+                        "alice",
+                        "datasets-before-cleanup",
+                        "datasets",
+                        "50Gi",
+                        "standard",
+                        List.of("ReadWriteOnce"),
+                        "csi-hostpath-snapclass",
+                        LAST_ACTIVITY)),
+                snapshot(new VolumeSnapshotDeleted(
+                        Actor.kubectl("kubectl-client-side-apply"),
+                        "alice",
+                        "datasets-before-cleanup",
+                        "datasets",
+                        "50Gi",
+                        null,
+                        List.of("ReadWriteOnce"),
+                        null,
+                        LAST_ACTIVITY)),
                 image(new CatalogImageAdded(
                         ADMIN, "jupyter-scipy", SCIPY, ServerType.JUPYTER, "JupyterLab + SciPy", true, false)),
                 image(new CatalogImageUpdated(
@@ -191,6 +216,10 @@ final class SampleEvents {
     }
 
     private static PlatformEvent<?> volume(VolumeData data) {
+        return PlatformEvent.of("volume-service", Subjects.namespaced(data.namespace(), data.name()), data);
+    }
+
+    private static PlatformEvent<?> snapshot(VolumeSnapshotData data) {
         return PlatformEvent.of("volume-service", Subjects.namespaced(data.namespace(), data.name()), data);
     }
 

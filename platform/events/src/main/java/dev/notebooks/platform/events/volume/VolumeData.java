@@ -1,6 +1,7 @@
 package dev.notebooks.platform.events.volume;
 
 import dev.notebooks.platform.events.EventData;
+import java.time.Instant;
 import java.util.List;
 
 /** What every volume event says about the PersistentVolumeClaim; what storage metering needs. */
@@ -18,4 +19,10 @@ public interface VolumeData extends EventData {
 
     /** Kubernetes access modes, such as {@code ReadWriteOnce}. */
     List<String> accessModes();
+
+    /**
+     * When the claim was first seen bound to a volume: from then on storage exists and is paid for. Null while it is
+     * not bound (a claim of a {@code WaitForFirstConsumer} class before a pod uses it).
+     */
+    Instant boundAt();
 }

@@ -1,6 +1,7 @@
 package dev.notebooks.platform.events.volume;
 
 import dev.notebooks.platform.events.Actor;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -16,7 +17,8 @@ public record VolumeResized(
         String previousSize,
         String size,
         String storageClass,
-        List<String> accessModes)
+        List<String> accessModes,
+        Instant boundAt)
         implements VolumeData {
 
     public static final String TYPE = "volume.resized.v1";

@@ -1,0 +1,42 @@
+package dev.notebooks.volume.controller;
+
+import dev.notebooks.platform.kube.KubeConfiguration;
+import dev.notebooks.platform.kube.runtime.ReconcilerSpec;
+import dev.notebooks.platform.kube.runtime.ResourceReconciler;
+import dev.notebooks.platform.kube.runtime.Results;
+import dev.notebooks.volume.domain.VolumeResources;
+import dev.notebooks.volume.events.VolumeAnnouncer;
+import io.kubernetes.client.extended.controller.reconciler.Result;
+import io.kubernetes.client.openapi.models.V1PersistentVolumeClaim;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.env.Environment;
+import jakarta.inject.Singleton;
+
+/**
+ * Every PersistentVolumeClaim, whoever made it (the API, kubectl, notebook-service for a new notebook): announces its
+ * creation once it is bound and every change of its requested size. Claims are Kubernetes' own objects, so this
+ * writes nothing to them; their deletion is announced by {@link Deletions}. Runs on the leader only.
+ */
+@Singleton
+@Requires(env = Environment.KUBERNETES)
+class VolumeReconciler implements ResourceReconciler<V1PersistentVolumeClaim> {
+
+    private final VolumeAnnouncer announcer;
+    private final String self;
+
+    VolumeReconciler(VolumeAnnouncer announcer, KubeConfiguration configuration) {
+        this.announcer = announcer;
+        this.self = configuration.getFieldManager();
+    }
+
+    @Override
+    public ReconcilerSpec<V1PersistentVolumeClaim> spec() {
+        return ReconcilerSpec.of(VolumeResources.CLAIMS);
+    }
+
+    @Override
+    public Result reconcile(V1PersistentVolumeClaim claim) {
+        announcer.claimObserved(claim, SpecManagers.of(claim.getMetadata(), self));
+        return Results.done();
+    }
+}
