@@ -24,6 +24,8 @@ import dev.notebooks.platform.events.profile.ProfileDeleted;
 import dev.notebooks.platform.events.profile.ProfileFailed;
 import dev.notebooks.platform.events.profile.ProfileReady;
 import dev.notebooks.platform.events.profile.ProfileUpdated;
+import dev.notebooks.platform.events.usage.UsageCorrected;
+import dev.notebooks.platform.events.usage.UsagePeriodClosed;
 import dev.notebooks.platform.events.volume.VolumeCreated;
 import dev.notebooks.platform.events.volume.VolumeDeleted;
 import dev.notebooks.platform.events.volume.VolumeResized;
@@ -67,7 +69,9 @@ public final class EventTypes {
             new EventType(CatalogImageUpdated.TYPE, CatalogImageUpdated.class, Topics.CATALOG),
             new EventType(CatalogImageDeprecated.TYPE, CatalogImageDeprecated.class, Topics.CATALOG),
             new EventType(CatalogImageRemoved.TYPE, CatalogImageRemoved.class, Topics.CATALOG),
-            new EventType(CatalogDefaultChanged.TYPE, CatalogDefaultChanged.class, Topics.CATALOG));
+            new EventType(CatalogDefaultChanged.TYPE, CatalogDefaultChanged.class, Topics.CATALOG),
+            new EventType(UsagePeriodClosed.TYPE, UsagePeriodClosed.class, Topics.USAGE),
+            new EventType(UsageCorrected.TYPE, UsageCorrected.class, Topics.USAGE));
 
     private static final Map<String, EventType> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));
