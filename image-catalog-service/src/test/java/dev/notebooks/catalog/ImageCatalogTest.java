@@ -29,6 +29,7 @@ import dev.notebooks.platform.events.catalog.CatalogImageUpdated;
 import dev.notebooks.platform.events.notebook.NotebookCreated;
 import dev.notebooks.platform.events.notebook.NotebookDeleted;
 import dev.notebooks.platform.events.notebook.NotebookResources;
+import dev.notebooks.platform.events.notebook.NotebookUpdated;
 import dev.notebooks.platform.outbox.audit.AuditLog;
 import dev.notebooks.platform.outbox.audit.AuditQuery;
 import dev.notebooks.platform.outbox.audit.AuditRecord;
@@ -313,6 +314,40 @@ class ImageCatalogTest implements TestPropertyProvider {
 
         await().atMost(EVENTS).until(() -> catalog.notebooksUsing(image.id()) == 0);
         assertThat(catalog.remove(image.id(), ADMIN, false)).isEqualTo(image);
+    }
+
+    @Test
+    void aNotebookEditedToAnotherImageCountsForTheNewImageOnly() {
+        ImageEntry before = catalog.add(
+                NewImage.of(uniqueReference("ghcr.io/example/before"), ServerType.JUPYTER, "Before"), ADMIN);
+        ImageEntry after =
+                catalog.add(NewImage.of(uniqueReference("ghcr.io/example/after"), ServerType.JUPYTER, "After"), ADMIN);
+        String namespace = CatalogFixtures.uniqueName("team");
+        Instant createdAt = Instant.now().minusSeconds(60);
+        notebooks.publish(created(namespace, before, createdAt));
+        await().atMost(EVENTS).until(() -> catalog.notebooksUsing(before.id()) == 1);
+
+        NotebookResources resources = new NotebookResources("500m", "1Gi", "600m", "1.2Gi", null);
+        notebooks.publish(at(
+                createdAt.plusSeconds(30),
+                PlatformEvent.of(
+                        "notebook-service",
+                        Subjects.namespaced(namespace, "nb"),
+                        new NotebookUpdated(
+                                Actor.api("alice@example.com"),
+                                namespace,
+                                "nb",
+                                after.reference(),
+                                ServerType.JUPYTER,
+                                resources,
+                                List.of("nb-workspace"),
+                                new NotebookUpdated.Before(before.reference(), resources, List.of("nb-workspace")),
+                                true))));
+
+        await().atMost(EVENTS).untilAsserted(() -> {
+            assertThat(catalog.notebooksUsing(after.id())).isEqualTo(1);
+            assertThat(catalog.notebooksUsing(before.id())).isZero();
+        });
     }
 
     @Test

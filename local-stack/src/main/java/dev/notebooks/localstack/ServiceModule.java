@@ -4,18 +4,32 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** A service of the suite as the local stack runs it: its module directory, fixed port and database. */
-record ServiceModule(String name, int port, String database) {
+/**
+ * A service of the suite as the local stack runs it: its module directory, fixed port, database and the settings it
+ * needs only because it runs outside a cluster.
+ */
+record ServiceModule(String name, int port, String database, Map<String, String> localEnvironment) {
 
     static final List<ServiceModule> SUITE = List.of(
             new ServiceModule("profile-service", 8081, "profile"),
-            new ServiceModule("notebook-service", 8082, "notebook"),
+            // outside a cluster, notebook servers are reached through the API server's service proxy, not cluster DNS
+            new ServiceModule(
+                    "notebook-service", 8082, "notebook", Map.of("NOTEBOOKS_CULLING_ACCESS", "API_SERVER_PROXY")),
             new ServiceModule("volume-service", 8083, "volume"),
             new ServiceModule("image-catalog-service", 8084, "catalog"),
             new ServiceModule("auth-service", 8085, "auth"));
+
+    ServiceModule(String name, int port, String database) {
+        this(name, port, database, Map.of());
+    }
+
+    ServiceModule {
+        localEnvironment = Map.copyOf(localEnvironment);
+    }
 
     /** The modules of the suite that exist in this checkout as runnable services (a main class), in start order. */
     static List<ServiceModule> present(Path root) {

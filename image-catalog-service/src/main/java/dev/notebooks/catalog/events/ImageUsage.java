@@ -5,6 +5,7 @@ import dev.notebooks.catalog.store.NotebookImageRepository;
 import dev.notebooks.platform.events.Subjects;
 import dev.notebooks.platform.events.notebook.NotebookCreated;
 import dev.notebooks.platform.events.notebook.NotebookDeleted;
+import dev.notebooks.platform.events.notebook.NotebookUpdated;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -25,6 +26,13 @@ public class ImageUsage {
 
     @Transactional(Transactional.TxType.MANDATORY)
     void created(NotebookCreated notebook, Instant time) {
+        notebooks.observe(
+                Subjects.namespaced(notebook.namespace(), notebook.name()), normalised(notebook.image()), true, time);
+    }
+
+    /** An edit to another image: the notebook now counts for the new image only. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void updated(NotebookUpdated notebook, Instant time) {
         notebooks.observe(
                 Subjects.namespaced(notebook.namespace(), notebook.name()), normalised(notebook.image()), true, time);
     }

@@ -4,6 +4,7 @@ import dev.notebooks.platform.events.CloudEventCodec;
 import dev.notebooks.platform.events.ReceivedEvent;
 import dev.notebooks.platform.events.notebook.NotebookCreated;
 import dev.notebooks.platform.events.notebook.NotebookDeleted;
+import dev.notebooks.platform.events.notebook.NotebookUpdated;
 import dev.notebooks.platform.outbox.consumer.IdempotentConsumer;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
@@ -51,13 +52,18 @@ class NotebookEventListener {
                         CONSUMER,
                         event,
                         created -> usage.created(created.dataAs(NotebookCreated.class), created.time()));
+            case NotebookUpdated.TYPE ->
+                idempotentConsumer.process(
+                        CONSUMER,
+                        event,
+                        updated -> usage.updated(updated.dataAs(NotebookUpdated.class), updated.time()));
             case NotebookDeleted.TYPE ->
                 idempotentConsumer.process(
                         CONSUMER,
                         event,
                         deleted -> usage.deleted(deleted.dataAs(NotebookDeleted.class), deleted.time()));
             default -> {
-                // starts, stops and culls do not change which image a notebook runs
+                // starts, stops, culls and failures do not change which image a notebook runs
             }
         }
     }

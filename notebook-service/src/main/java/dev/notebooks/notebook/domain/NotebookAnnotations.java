@@ -22,6 +22,18 @@ public final class NotebookAnnotations {
      */
     public static final String CULL_IDLE_TIME = "notebooks.dev/cull-idle-time";
 
+    /**
+     * This service's own: set by the culler to the same value as {@link #STOPPED} in the same write, so whoever sees the
+     * stop annotation can tell a cull from a user's stop (a later stop has another value).
+     */
+    public static final String CULLED_AT = "notebooks.dev/culled-at";
+
+    /**
+     * This service's own: the user whose spawner API request last changed the Notebook, for the actor of {@code
+     * notebook.updated.v1} and {@code notebook.stopped.v1} (the creator annotation names who created it).
+     */
+    public static final String UPDATED_BY = "notebooks.dev/updated-by";
+
     /** Pod-template labels Kubeflow's controller sets; the Service and the pod watch select on them. */
     public static final String STATEFULSET_LABEL = "statefulset";
 

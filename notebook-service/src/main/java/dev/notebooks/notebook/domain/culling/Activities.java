@@ -76,7 +76,7 @@ public final class Activities {
                 .orElseGet(() -> new ActivityReading.Unavailable("no time at " + pointer + " in the probe's answer"));
     }
 
-    static Optional<Instant> instant(String text) {
+    public static Optional<Instant> instant(String text) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }

@@ -13,8 +13,10 @@ import dev.notebooks.platform.events.catalog.CatalogImageUpdated;
 import dev.notebooks.platform.events.notebook.NotebookCreated;
 import dev.notebooks.platform.events.notebook.NotebookCulled;
 import dev.notebooks.platform.events.notebook.NotebookDeleted;
+import dev.notebooks.platform.events.notebook.NotebookFailed;
 import dev.notebooks.platform.events.notebook.NotebookStarted;
 import dev.notebooks.platform.events.notebook.NotebookStopped;
+import dev.notebooks.platform.events.notebook.NotebookUpdated;
 import dev.notebooks.platform.events.profile.ProfileContributorAdded;
 import dev.notebooks.platform.events.profile.ProfileContributorRemoved;
 import dev.notebooks.platform.events.profile.ProfileCreated;
@@ -22,6 +24,8 @@ import dev.notebooks.platform.events.profile.ProfileDeleted;
 import dev.notebooks.platform.events.profile.ProfileFailed;
 import dev.notebooks.platform.events.profile.ProfileReady;
 import dev.notebooks.platform.events.profile.ProfileUpdated;
+import dev.notebooks.platform.events.usage.UsageCorrected;
+import dev.notebooks.platform.events.usage.UsagePeriodClosed;
 import dev.notebooks.platform.events.volume.VolumeCreated;
 import dev.notebooks.platform.events.volume.VolumeDeleted;
 import dev.notebooks.platform.events.volume.VolumeResized;
@@ -53,6 +57,8 @@ public final class EventTypes {
             new EventType(NotebookStarted.TYPE, NotebookStarted.class, Topics.NOTEBOOKS),
             new EventType(NotebookStopped.TYPE, NotebookStopped.class, Topics.NOTEBOOKS),
             new EventType(NotebookCulled.TYPE, NotebookCulled.class, Topics.NOTEBOOKS),
+            new EventType(NotebookUpdated.TYPE, NotebookUpdated.class, Topics.NOTEBOOKS),
+            new EventType(NotebookFailed.TYPE, NotebookFailed.class, Topics.NOTEBOOKS),
             new EventType(NotebookDeleted.TYPE, NotebookDeleted.class, Topics.NOTEBOOKS),
             new EventType(VolumeCreated.TYPE, VolumeCreated.class, Topics.VOLUMES),
             new EventType(VolumeResized.TYPE, VolumeResized.class, Topics.VOLUMES),
@@ -63,7 +69,9 @@ public final class EventTypes {
             new EventType(CatalogImageUpdated.TYPE, CatalogImageUpdated.class, Topics.CATALOG),
             new EventType(CatalogImageDeprecated.TYPE, CatalogImageDeprecated.class, Topics.CATALOG),
             new EventType(CatalogImageRemoved.TYPE, CatalogImageRemoved.class, Topics.CATALOG),
-            new EventType(CatalogDefaultChanged.TYPE, CatalogDefaultChanged.class, Topics.CATALOG));
+            new EventType(CatalogDefaultChanged.TYPE, CatalogDefaultChanged.class, Topics.CATALOG),
+            new EventType(UsagePeriodClosed.TYPE, UsagePeriodClosed.class, Topics.USAGE),
+            new EventType(UsageCorrected.TYPE, UsageCorrected.class, Topics.USAGE));
 
     private static final Map<String, EventType> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

@@ -14,6 +14,7 @@ public final class Topics {
     public static final String VOLUMES = "volumes";
     public static final String CATALOG = "catalog";
     public static final String ACCOUNTS = "accounts";
+    public static final String USAGE = "usage";
 
     private final String prefix;
 
@@ -41,8 +42,12 @@ public final class Topics {
         return prefix + ACCOUNTS;
     }
 
+    public String usage() {
+        return prefix + USAGE;
+    }
+
     public List<String> all() {
-        return List.of(profiles(), notebooks(), volumes(), catalog(), accounts());
+        return List.of(profiles(), notebooks(), volumes(), catalog(), accounts(), usage());
     }
 
     /** The topic of an event type, by the resource its name starts with: {@code notebook.started.v1} to notebooks. */
@@ -54,6 +59,7 @@ public final class Topics {
             case "volume" -> volumes();
             case "catalog" -> catalog();
             case "account" -> accounts();
+            case "usage" -> usage();
             default -> throw new IllegalArgumentException("no topic for event type '" + eventType + "'");
         };
     }

@@ -20,9 +20,11 @@ import dev.notebooks.platform.events.notebook.NotebookCreated;
 import dev.notebooks.platform.events.notebook.NotebookCulled;
 import dev.notebooks.platform.events.notebook.NotebookData;
 import dev.notebooks.platform.events.notebook.NotebookDeleted;
+import dev.notebooks.platform.events.notebook.NotebookFailed;
 import dev.notebooks.platform.events.notebook.NotebookResources;
 import dev.notebooks.platform.events.notebook.NotebookStarted;
 import dev.notebooks.platform.events.notebook.NotebookStopped;
+import dev.notebooks.platform.events.notebook.NotebookUpdated;
 import dev.notebooks.platform.events.profile.ContributorRole;
 import dev.notebooks.platform.events.profile.ProfileContributorAdded;
 import dev.notebooks.platform.events.profile.ProfileContributorRemoved;
@@ -32,6 +34,9 @@ import dev.notebooks.platform.events.profile.ProfileFailed;
 import dev.notebooks.platform.events.profile.ProfileReady;
 import dev.notebooks.platform.events.profile.ProfileSpec;
 import dev.notebooks.platform.events.profile.ProfileUpdated;
+import dev.notebooks.platform.events.usage.UsageCorrected;
+import dev.notebooks.platform.events.usage.UsageFigures;
+import dev.notebooks.platform.events.usage.UsagePeriodClosed;
 import dev.notebooks.platform.events.volume.VolumeCreated;
 import dev.notebooks.platform.events.volume.VolumeData;
 import dev.notebooks.platform.events.volume.VolumeDeleted;
@@ -63,10 +68,30 @@ final class SampleEvents {
     private static final Instant LAST_ACTIVITY = Instant.parse("2025-11-20T17:42:05Z");
     private static final Instant BOUND = Instant.parse("2025-11-19T08:00:01Z");
 
+    private static final UsageFigures FIGURES = new UsageFigures(
+            "1800", "3600.5", Map.of("nvidia.com/gpu", "3600"), Map.of("standard", "36000"), "1.234567", "EUR");
+
     private SampleEvents() {}
 
     static List<PlatformEvent<?>> all() {
         return List.of(
+                usage(new UsagePeriodClosed(
+                        Actor.controller("profile-service"),
+                        "alice",
+                        Instant.parse("2025-11-20T09:00:00Z"),
+                        Instant.parse("2025-11-20T10:00:00Z"),
+                        FIGURES)),
+                usage(new UsageCorrected(
+                        Actor.controller("profile-service"),
+                        "alice",
+                        Instant.parse("2025-11-20T09:00:00Z"),
+                        Instant.parse("2025-11-20T10:00:00Z"),
+                        1,
+                        FIGURES,
+                        new UsageFigures(
+                                "900", "1800", Map.of(), Map.of(UsageFigures.DEFAULT_CLASS, "36000"), null, null),
+                        "notebook.stopped.v1",
+                        "3f8e0c57-8d3c-4b8e-9d0e-7d7f1b4f6a10")),
                 account(new AccountCreated(ADMIN, ALICE_ID, "alice@example.com", "alice")),
                 account(new AccountUpdated(
                         ADMIN, ALICE_ID, "alice@example.org", "alice", "alice@example.com", "alice")),
@@ -121,6 +146,26 @@ final class SampleEvents {
                         List.of("scipy-workspace"),
                         "idle for 1440 minutes",
                         LAST_ACTIVITY)),
+                notebook(new NotebookUpdated(
+                        ALICE,
+                        "alice",
+                        "scipy",
+                        SCIPY,
+                        ServerType.JUPYTER,
+                        WITH_GPU,
+                        List.of("scipy-workspace", "datasets"),
+                        new NotebookUpdated.Before(SCIPY, CPU_ONLY, List.of("scipy-workspace")),
+                        true)),
+                notebook(new NotebookFailed(
+                        Actor.controller("notebook-service"),
+                        "alice",
+                        "training",
+                        CODESERVER,
+                        ServerType.VSCODE,
+                        WITH_GPU,
+                        List.of("training-workspace"),
+                        "Unschedulable",
+                        "0/1 nodes are available: 1 Insufficient nvidia.com/gpu.")),
                 notebook(new NotebookDeleted(
                         ALICE, "alice", "scipy", SCIPY, ServerType.JUPYTER, CPU_ONLY, List.of("scipy-workspace"))),
                 volume(new VolumeCreated(
@@ -199,6 +244,10 @@ final class SampleEvents {
 
     private static PlatformEvent<?> snapshot(VolumeSnapshotData data) {
         return PlatformEvent.of("volume-service", Subjects.namespaced(data.namespace(), data.name()), data);
+    }
+
+    private static PlatformEvent<?> usage(EventData data) {
+        return PlatformEvent.of("profile-service", "alice", data);
     }
 
     private static PlatformEvent<?> image(CatalogImageData data) {

@@ -12,7 +12,8 @@ class TopicsTest {
         Topics topics = new Topics("nbp.");
 
         assertThat(topics.all())
-                .containsExactly("nbp.profiles", "nbp.notebooks", "nbp.volumes", "nbp.catalog", "nbp.accounts");
+                .containsExactly(
+                        "nbp.profiles", "nbp.notebooks", "nbp.volumes", "nbp.catalog", "nbp.accounts", "nbp.usage");
     }
 
     @Test

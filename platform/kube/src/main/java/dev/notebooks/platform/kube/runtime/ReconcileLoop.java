@@ -15,7 +15,7 @@ import io.kubernetes.client.informer.ResourceEventHandler;
 import io.kubernetes.client.openapi.ApiException;
 import java.net.HttpURLConnection;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -72,12 +72,25 @@ final class ReconcileLoop<T extends KubernetesObject> implements Reconciler {
     void watch() {
         informers
                 .informer(spec.primary(), configuration.getResyncPeriod())
-                .addEventHandler(new Enqueue<>(primary -> Optional.of(request(primary))));
+                .addEventHandler(new Enqueue<>(primary -> List.of(request(primary))));
         spec.owned().forEach(this::watchOwned);
+        spec.related().forEach(this::watchRelated);
     }
 
     private <C extends KubernetesObject> void watchOwned(ResourceType<C> owned) {
-        informers.informer(owned, Duration.ZERO).addEventHandler(new Enqueue<>(this::ownerOf));
+        informers.informer(owned, Duration.ZERO).addEventHandler(new Enqueue<>(child -> ownerOf(child).stream()
+                .toList()));
+    }
+
+    private <C extends KubernetesObject> void watchRelated(ReconcilerSpec.Related<C> related) {
+        informers.informer(related.type(), Duration.ZERO).addEventHandler(new Enqueue<>(object -> {
+            String namespace =
+                    spec.primary().namespaced() ? object.getMetadata().getNamespace() : null;
+            Collection<String> names = related.primaries().apply(object);
+            return names == null
+                    ? List.of()
+                    : names.stream().map(name -> new Request(namespace, name)).toList();
+        }));
     }
 
     /** Starts the work queue and the workers; every cached primary resource is reconciled once more. */
@@ -113,8 +126,7 @@ final class ReconcileLoop<T extends KubernetesObject> implements Reconciler {
 
     // children found missing before their cache is filled would be created twice
     private boolean awaitSynced(RateLimitingQueue<Request> workQueue) {
-        List<ResourceType<?>> types = new ArrayList<>(spec.owned());
-        types.add(spec.primary());
+        List<ResourceType<?>> types = spec.watchedTypes();
         try {
             while (!informers.hasSynced(types)) {
                 if (queue.get() != workQueue) {
@@ -185,19 +197,19 @@ final class ReconcileLoop<T extends KubernetesObject> implements Reconciler {
                 .map(owner -> new Request(namespace, owner.getName()));
     }
 
-    private void enqueue(Optional<Request> request) {
+    private void enqueue(Collection<Request> requests) {
         RateLimitingQueue<Request> workQueue = queue.get();
         if (workQueue != null) {
-            request.ifPresent(workQueue::add);
+            requests.forEach(workQueue::add);
         }
     }
 
-    /** Turns every informer event into the request of the resource it concerns. */
+    /** Turns every informer event into the requests of the resources it concerns. */
     private final class Enqueue<K extends KubernetesObject> implements ResourceEventHandler<K> {
 
-        private final Function<K, Optional<Request>> requestOf;
+        private final Function<K, Collection<Request>> requestOf;
 
-        Enqueue(Function<K, Optional<Request>> requestOf) {
+        Enqueue(Function<K, Collection<Request>> requestOf) {
             this.requestOf = requestOf;
         }
 
@@ -208,12 +220,11 @@ final class ReconcileLoop<T extends KubernetesObject> implements Reconciler {
 
         @Override
         public void onUpdate(K oldObject, K newObject) {
-            Optional<Request> before = requestOf.apply(oldObject);
-            Optional<Request> after = requestOf.apply(newObject);
+            Collection<Request> after = requestOf.apply(newObject);
             enqueue(after);
-            if (!before.equals(after)) {
-                enqueue(before);
-            }
+            enqueue(requestOf.apply(oldObject).stream()
+                    .filter(request -> !after.contains(request))
+                    .toList());
         }
 
         @Override

@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class NotebookServiceTest {
+class NotebookServiceObjectTest {
 
     @Test
     void port80NamedForIstioLeadsToTheServersPort8888() {
-        V1Service service = NotebookService.desired(TestNotebooks.jupyter("nb"));
+        V1Service service = NotebookServiceObject.desired(TestNotebooks.jupyter("nb"));
 
         assertThat(service.getMetadata().getName()).isEqualTo("nb");
         assertThat(service.getSpec().getType()).isEqualTo("ClusterIP");
@@ -36,39 +36,43 @@ class NotebookServiceTest {
                 .orElseThrow()
                 .ports(List.of(new V1ContainerPort().containerPort(8787), new V1ContainerPort().containerPort(9000)));
 
-        assertThat(NotebookService.desired(notebook).getSpec().getPorts().get(0).getTargetPort())
+        assertThat(NotebookServiceObject.desired(notebook)
+                        .getSpec()
+                        .getPorts()
+                        .get(0)
+                        .getTargetPort())
                 .isEqualTo(new IntOrString(8787));
     }
 
     @Test
     void nothingToWriteWhenTheStoredServiceOnlyAddsItsClusterIpAndDefaults() {
-        V1Service desired = NotebookService.desired(TestNotebooks.jupyter("nb"));
+        V1Service desired = NotebookServiceObject.desired(TestNotebooks.jupyter("nb"));
 
-        assertThat(NotebookService.needsUpdate(desired, ApiServer.stored(desired)))
+        assertThat(NotebookServiceObject.needsUpdate(desired, ApiServer.stored(desired)))
                 .isFalse();
     }
 
     @Test
     void aChangedPortIsWrittenAndTheClusterIpKept() {
-        V1Service actual = ApiServer.stored(NotebookService.desired(TestNotebooks.jupyter("nb")));
+        V1Service actual = ApiServer.stored(NotebookServiceObject.desired(TestNotebooks.jupyter("nb")));
         Notebook notebook = TestNotebooks.jupyter("nb");
         notebook.serverContainer().orElseThrow().ports(List.of(new V1ContainerPort().containerPort(8787)));
-        V1Service desired = NotebookService.desired(notebook);
+        V1Service desired = NotebookServiceObject.desired(notebook);
 
-        assertThat(NotebookService.needsUpdate(desired, actual)).isTrue();
-        V1Service merged = NotebookService.merged(desired, actual);
+        assertThat(NotebookServiceObject.needsUpdate(desired, actual)).isTrue();
+        V1Service merged = NotebookServiceObject.merged(desired, actual);
         assertThat(merged.getSpec().getPorts().get(0).getTargetPort()).isEqualTo(new IntOrString(8787));
         assertThat(merged.getSpec().getClusterIP()).isEqualTo("10.96.12.34");
     }
 
     @Test
     void aHandEditedSelectorIsPutBack() {
-        V1Service desired = NotebookService.desired(TestNotebooks.jupyter("nb"));
+        V1Service desired = NotebookServiceObject.desired(TestNotebooks.jupyter("nb"));
         V1Service actual = ApiServer.stored(desired);
         actual.getSpec().setSelector(Map.of("statefulset", "nb", "extra", "x"));
 
-        assertThat(NotebookService.needsUpdate(desired, actual)).isTrue();
-        assertThat(NotebookService.merged(desired, actual).getSpec().getSelector())
+        assertThat(NotebookServiceObject.needsUpdate(desired, actual)).isTrue();
+        assertThat(NotebookServiceObject.merged(desired, actual).getSpec().getSelector())
                 .isEqualTo(Map.of("statefulset", "nb"));
     }
 }

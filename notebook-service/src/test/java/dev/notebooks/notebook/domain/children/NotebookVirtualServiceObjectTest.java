@@ -12,13 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class NotebookVirtualServiceTest {
+class NotebookVirtualServiceObjectTest {
 
     private static final ChildSettings.IstioSettings ISTIO = ChildSettings.IstioSettings.defaults();
 
     @Test
     void aJupyterServerIsRoutedUnderItsPrefixWithoutRewriteOrHeaders() {
-        Map<String, Object> vs = NotebookVirtualService.desired(TestNotebooks.jupyter("nb"), ISTIO)
+        Map<String, Object> vs = NotebookVirtualServiceObject.desired(TestNotebooks.jupyter("nb"), ISTIO)
                 .orElseThrow();
 
         assertThat(vs)
@@ -46,7 +46,7 @@ class NotebookVirtualServiceTest {
                         "{\"X-RStudio-Root-Path\":\"/notebook/kubeflow-user/rs/\"}");
 
         Map<String, Object> route =
-                route(NotebookVirtualService.desired(notebook, ISTIO).orElseThrow());
+                route(NotebookVirtualServiceObject.desired(notebook, ISTIO).orElseThrow());
 
         assertThat(route.get("rewrite")).isEqualTo(Map.of("uri", "/"));
         assertThat(route.get("headers"))
@@ -60,7 +60,7 @@ class NotebookVirtualServiceTest {
         Notebook notebook = TestNotebooks.jupyter("nb");
         notebook.getMetadata().putAnnotationsItem("notebooks.kubeflow.org/http-headers-request-set", annotation);
 
-        assertThat(route(NotebookVirtualService.desired(notebook, ISTIO).orElseThrow())
+        assertThat(route(NotebookVirtualServiceObject.desired(notebook, ISTIO).orElseThrow())
                         .get("headers"))
                 .isEqualTo(Map.of("request", Map.of("set", Map.of())));
     }
@@ -69,7 +69,7 @@ class NotebookVirtualServiceTest {
     void gatewayHostAndClusterDomainAreSettings() {
         var istio = new ChildSettings.IstioSettings(true, "istio-system/main", "notebooks.example.com", "corp.local");
 
-        Map<String, Object> vs = NotebookVirtualService.desired(TestNotebooks.jupyter("nb"), istio)
+        Map<String, Object> vs = NotebookVirtualServiceObject.desired(TestNotebooks.jupyter("nb"), istio)
                 .orElseThrow();
 
         assertThat(json(vs.get("spec")))
@@ -80,35 +80,35 @@ class NotebookVirtualServiceTest {
 
     @Test
     void noneWithoutIstio() {
-        assertThat(NotebookVirtualService.desired(TestNotebooks.jupyter("nb"), ChildSettings.IstioSettings.off()))
+        assertThat(NotebookVirtualServiceObject.desired(TestNotebooks.jupyter("nb"), ChildSettings.IstioSettings.off()))
                 .isEmpty();
     }
 
     @Test
     void theStoredSpecReadBackAsJsonNeedsNoUpdateButAChangedRewriteDoes() {
-        Map<String, Object> desired = NotebookVirtualService.desired(TestNotebooks.jupyter("nb"), ISTIO)
+        Map<String, Object> desired = NotebookVirtualServiceObject.desired(TestNotebooks.jupyter("nb"), ISTIO)
                 .orElseThrow();
         Map<String, Object> stored = readBack(desired);
 
-        assertThat(NotebookVirtualService.needsUpdate(desired, stored)).isFalse();
+        assertThat(NotebookVirtualServiceObject.needsUpdate(desired, stored)).isFalse();
 
         Notebook rewritten = TestNotebooks.jupyter("nb");
         rewritten.getMetadata().putAnnotationsItem("notebooks.kubeflow.org/http-rewrite-uri", "/");
-        assertThat(NotebookVirtualService.needsUpdate(
-                        NotebookVirtualService.desired(rewritten, ISTIO).orElseThrow(), stored))
+        assertThat(NotebookVirtualServiceObject.needsUpdate(
+                        NotebookVirtualServiceObject.desired(rewritten, ISTIO).orElseThrow(), stored))
                 .isTrue();
     }
 
     @Test
     void anExtraRouteSomeoneAddedIsPutBack() {
-        Map<String, Object> desired = NotebookVirtualService.desired(TestNotebooks.jupyter("nb"), ISTIO)
+        Map<String, Object> desired = NotebookVirtualServiceObject.desired(TestNotebooks.jupyter("nb"), ISTIO)
                 .orElseThrow();
         Map<String, Object> stored = readBack(desired);
         @SuppressWarnings("unchecked")
         Map<String, Object> spec = (Map<String, Object>) stored.get("spec");
         spec.put("tcp", List.of(Map.of("route", List.of())));
 
-        assertThat(NotebookVirtualService.needsUpdate(desired, stored)).isTrue();
+        assertThat(NotebookVirtualServiceObject.needsUpdate(desired, stored)).isTrue();
     }
 
     /** As a JSON parser hands back what the API server stored: numbers as doubles. */

@@ -17,11 +17,11 @@ import java.util.Objects;
  * A Notebook's Service, as Kubeflow's controller makes it: named after the notebook, ClusterIP, port 80 named
  * {@code http-<name>} (Istio's naming) to the server container's first port or 8888.
  */
-public final class NotebookService {
+public final class NotebookServiceObject {
 
     public static final int PORT = 80;
 
-    private NotebookService() {}
+    private NotebookServiceObject() {}
 
     public static V1Service desired(Notebook notebook) {
         return new V1Service()

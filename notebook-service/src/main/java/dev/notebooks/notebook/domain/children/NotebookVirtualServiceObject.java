@@ -18,12 +18,12 @@ import java.util.TreeMap;
  * makes it: {@code /notebook/<ns>/<name>/} on the gateway, rewritten (code-server and RStudio want {@code /}) and with
  * request headers (RStudio's root path) from the Notebook's annotations.
  */
-public final class NotebookVirtualService {
+public final class NotebookVirtualServiceObject {
 
     public static final String API_VERSION = "networking.istio.io/v1alpha3";
     public static final String KIND = "VirtualService";
 
-    private NotebookVirtualService() {}
+    private NotebookVirtualServiceObject() {}
 
     public static String name(Notebook notebook) {
         return "notebook-" + notebook.namespace() + "-" + notebook.name();
@@ -50,7 +50,7 @@ public final class NotebookVirtualService {
                                 "host",
                                 notebook.name() + "." + notebook.namespace() + ".svc." + istio.clusterDomain(),
                                 "port",
-                                Map.of("number", NotebookService.PORT)))));
+                                Map.of("number", NotebookServiceObject.PORT)))));
         Map<String, Object> owner = new LinkedHashMap<>();
         var reference = Owners.of(notebook);
         owner.put("apiVersion", reference.getApiVersion());
