@@ -2,6 +2,7 @@ package dev.notebooks.localstack;
 
 import dev.notebooks.platform.testing.kafka.KafkaBrokerProcess;
 import dev.notebooks.platform.testing.kubernetes.KubernetesApiDouble;
+import dev.notebooks.platform.testing.kubernetes.WorkloadSettings;
 import dev.notebooks.platform.testing.postgres.EmbeddedPostgresServer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -115,7 +116,10 @@ public final class LocalStack {
         if (settings.kubeconfig().isPresent()) {
             return new Infrastructure.Cluster(settings.kubeconfig().get(), false);
         }
-        KubernetesApiDouble api = KubernetesApiDouble.start(settings.apiServerPort());
+        // workloads move at a pace a person can follow with kubectl get pods -w
+        KubernetesApiDouble api = KubernetesApiDouble.start(KubernetesApiDouble.Settings.defaults()
+                .port(settings.apiServerPort())
+                .workloads(WorkloadSettings.watchable()));
         running.push(api);
         return new Infrastructure.Cluster(api.writeKubeconfig(settings.dataDir().resolve("kubeconfig")), true);
     }

@@ -31,12 +31,17 @@ record ServiceModule(String name, int port, String database, Map<String, String>
         localEnvironment = Map.copyOf(localEnvironment);
     }
 
-    /** The modules of the suite that exist in this checkout, in start order. */
+    /** The modules of the suite that exist in this checkout as runnable services (a main class), in start order. */
     static List<ServiceModule> present(Path root) {
-        return SUITE.stream()
-                .filter(module ->
-                        Files.isRegularFile(root.resolve(module.name()).resolve("pom.xml")))
-                .toList();
+        return SUITE.stream().filter(module -> isService(root.resolve(module.name()).resolve("pom.xml"))).toList();
+    }
+
+    private static boolean isService(Path pom) {
+        try {
+            return Files.isRegularFile(pom) && Files.readString(pom).contains("<exec.mainClass>");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The runnable jar `mvn package` made for this module (Micronaut's shaded jar). */

@@ -104,6 +104,9 @@ final class ApiHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         ObjectStore store = requests.store();
         var stream =
                 new WatchStream(context.channel(), keepAlive, watch.type(), watch.version(), watch.selector(), store);
+        if (watch.podTable()) {
+            stream.asPodTable(watch.includeObject());
+        }
         currentWatch = stream;
         watches.add(stream);
         // the replay is queued inside the write that subscribes, so no later change can overtake it

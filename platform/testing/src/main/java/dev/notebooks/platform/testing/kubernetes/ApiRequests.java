@@ -30,11 +30,13 @@ final class ApiRequests {
     private final ObjectApi api;
     private final OpenApiDocuments openApi;
     private final String serverAddress;
+    private final PodHttp pods;
 
-    ApiRequests(ObjectApi api, OpenApiDocuments openApi, String serverAddress) {
+    ApiRequests(ObjectApi api, OpenApiDocuments openApi, String serverAddress, PodHttp pods) {
         this.api = api;
         this.openApi = openApi;
         this.serverAddress = serverAddress;
+        this.pods = pods;
     }
 
     /** What a request carries besides its method and URL. */
@@ -75,6 +77,10 @@ final class ApiRequests {
 
     private Reply route(Request request) throws ApiError {
         String path = withoutTrailingSlash(pathOf(request.uri()));
+        Optional<Reply> podReply = pods.handle(request, path);
+        if (podReply.isPresent()) {
+            return podReply.get();
+        }
         if (request.method().equals("GET")) {
             Optional<Reply> document = document(path, request);
             if (document.isPresent()) {
@@ -98,6 +104,13 @@ final class ApiRequests {
         Optional<String> name = resource.name();
         return switch (request.method()) {
             case "GET" -> {
+                if (PodTable.wanted(type, request.accept()) && subresource.isEmpty()) {
+                    yield ok(podTable(
+                            name.isEmpty()
+                                    ? api.list(type, version, listOptions(request, namespace))
+                                    : api.get(type, version, namespace, name.get()),
+                            request));
+                }
                 if (name.isEmpty()) {
                     yield ok(api.list(type, version, listOptions(request, namespace)));
                 }
@@ -159,6 +172,25 @@ final class ApiRequests {
         };
     }
 
+    /** A list or one pod as the Table kubectl asks for. */
+    private static ObjectNode podTable(ObjectNode listOrPod, Request request) {
+        boolean list = listOrPod.has("items");
+        java.util.List<JsonNode> pods = new java.util.ArrayList<>();
+        if (list) {
+            listOrPod.path("items").forEach(pods::add);
+        } else {
+            pods.add(listOrPod);
+        }
+        String revision = list
+                ? Json.text(listOrPod, "metadata", "resourceVersion")
+                : Json.text(listOrPod, "metadata", "resourceVersion");
+        ObjectNode table = PodTable.of(pods, revision, request.parameter("includeObject"), java.time.Clock.systemUTC());
+        if (list && listOrPod.path("metadata").has("continue")) {
+            Json.metadata(table).set("continue", listOrPod.path("metadata").get("continue"));
+        }
+        return table;
+    }
+
     /** The watch a {@code ?watch=true} request asks for, or the refusal to answer instead. */
     record WatchRequest(
             ResourceType type,
@@ -166,7 +198,9 @@ final class ApiRequests {
             String namespace,
             Long since,
             boolean bookmarks,
-            java.util.function.Predicate<JsonNode> selector) {}
+            java.util.function.Predicate<JsonNode> selector,
+            boolean podTable,
+            String includeObject) {}
 
     WatchRequest watch(Request request) throws ApiError {
         String path = withoutTrailingSlash(pathOf(request.uri()));
@@ -196,7 +230,9 @@ final class ApiRequests {
                 type.namespaced() ? resource.namespace().orElse(null) : null,
                 since,
                 isTrue(request.parameter("allowWatchBookmarks")),
-                selector);
+                selector,
+                PodTable.wanted(type, request.accept()),
+                request.parameter("includeObject"));
     }
 
     ObjectStore store() {
@@ -270,6 +306,7 @@ final class ApiRequests {
         String policy = request.parameter("propagationPolicy");
         String uid = null;
         String resourceVersion = null;
+        Long gracePeriod = longOf(request.parameter("gracePeriodSeconds"));
         boolean dryRun = "All".equals(request.parameter("dryRun"));
         if (request.body() != null && request.body().length > 0) {
             JsonNode options = body(request);
@@ -284,11 +321,25 @@ final class ApiRequests {
             resourceVersion = options.path("preconditions").hasNonNull("resourceVersion")
                     ? options.path("preconditions").get("resourceVersion").asText()
                     : null;
+            if (options.path("gracePeriodSeconds").isIntegralNumber()) {
+                gracePeriod = options.path("gracePeriodSeconds").asLong();
+            }
             for (JsonNode mode : options.path("dryRun")) {
                 dryRun |= mode.asText().equals("All");
             }
         }
-        return new ObjectApi.DeleteOptions(policy, uid, resourceVersion, dryRun);
+        return new ObjectApi.DeleteOptions(policy, uid, resourceVersion, dryRun, gracePeriod);
+    }
+
+    private static Long longOf(String value) throws ApiError {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw ApiError.badRequest("gracePeriodSeconds must be a number, not " + value);
+        }
     }
 
     private static JsonNode body(Request request) throws ApiError {

@@ -25,6 +25,9 @@ final class Defaults {
             case "/pods" -> {
                 if (spec != null) {
                     podSpec(spec);
+                    if (previous == null) {
+                        requestsFromLimits(spec);
+                    }
                 }
                 if (previous == null) {
                     Json.objectAt(object, "status").put("phase", "Pending").put("qosClass", qosClass(spec));
@@ -136,6 +139,25 @@ final class Defaults {
             for (String source : new String[] {"configMap", "secret", "projected"}) {
                 if (volume.get(source) instanceof ObjectNode configured) {
                     putIfAbsent(configured, "defaultMode", 420);
+                }
+            }
+        }
+    }
+
+    /** As a server defaults a pod (not a template): a limit without a request is also the request. */
+    private static void requestsFromLimits(ObjectNode spec) {
+        for (String list : new String[] {"containers", "initContainers"}) {
+            for (JsonNode container : spec.path(list)) {
+                JsonNode limits = container.path("resources").path("limits");
+                if (limits.isObject()
+                        && !limits.isEmpty()
+                        && container.get("resources") instanceof ObjectNode resources) {
+                    ObjectNode requests = Json.objectAt(resources, "requests");
+                    limits.fields().forEachRemaining(limit -> {
+                        if (!requests.has(limit.getKey())) {
+                            requests.set(limit.getKey(), limit.getValue().deepCopy());
+                        }
+                    });
                 }
             }
         }

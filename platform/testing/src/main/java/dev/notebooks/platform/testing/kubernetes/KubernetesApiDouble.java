@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -41,6 +42,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * (older is 410 Gone), with bookmarks; {@code dryRun}; OpenAPI v2 and v3 documents; protobuf request bodies;
  * discovery. {@code docs/testing.md} lists what it does not do (server-side apply, admission webhooks, RBAC,
  * authentication).
+ *
+ * <p>As KWOK does for clusters without kubelets, it also simulates what makes workloads move ({@link WorkloadSettings}):
+ * nodes, the scheduler, kubelets (pod stages with image pulls, logs, graceful deletion), the StatefulSet, Deployment
+ * and ReplicaSet controllers, ResourceQuota and LimitRange admission with quota usage, volume provisioning, expansion
+ * and snapshots, and the notebook servers behind the service proxy, whose activity
+ * {@code PUT /simulation/v1/namespaces/{ns}/pods/{pod}/activity} sets.
  */
 public final class KubernetesApiDouble implements AutoCloseable {
 
@@ -54,26 +61,32 @@ public final class KubernetesApiDouble implements AutoCloseable {
      * @param port the port on 127.0.0.1; 0 picks a free one
      * @param watchWindow changes kept per kind for watches that resume from a resourceVersion; older is 410 Gone
      * @param bookmarkInterval how often a watch that allows bookmarks gets one
+     * @param workloads the simulated nodes, scheduler, kubelets, controllers and volumes, and their pace
      */
-    public record Settings(int port, int watchWindow, Duration bookmarkInterval) {
+    public record Settings(int port, int watchWindow, Duration bookmarkInterval, WorkloadSettings workloads) {
 
         public static final int DEFAULT_WATCH_WINDOW = 10_000;
         public static final Duration DEFAULT_BOOKMARK_INTERVAL = Duration.ofSeconds(10);
 
+        /** A free port, workloads simulated at test pace. */
         public static Settings defaults() {
-            return new Settings(0, DEFAULT_WATCH_WINDOW, DEFAULT_BOOKMARK_INTERVAL);
+            return new Settings(0, DEFAULT_WATCH_WINDOW, DEFAULT_BOOKMARK_INTERVAL, WorkloadSettings.forTests());
         }
 
         public Settings port(int port) {
-            return new Settings(port, watchWindow, bookmarkInterval);
+            return new Settings(port, watchWindow, bookmarkInterval, workloads);
         }
 
         public Settings watchWindow(int changes) {
-            return new Settings(port, changes, bookmarkInterval);
+            return new Settings(port, changes, bookmarkInterval, workloads);
         }
 
         public Settings bookmarkInterval(Duration interval) {
-            return new Settings(port, watchWindow, interval);
+            return new Settings(port, watchWindow, interval, workloads);
+        }
+
+        public Settings workloads(WorkloadSettings workloads) {
+            return new Settings(port, watchWindow, bookmarkInterval, workloads);
         }
     }
 
@@ -85,6 +98,8 @@ public final class KubernetesApiDouble implements AutoCloseable {
             2, new DefaultThreadFactory("kubernetes-api-double", true), NioIoHandler.newFactory());
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Settings settings;
+    private final Optional<Workloads> workloads;
+    private final PodHttp podHttp;
     private final Channel serverChannel;
     private final String url;
 
@@ -93,13 +108,22 @@ public final class KubernetesApiDouble implements AutoCloseable {
         this.store = new ObjectStore(settings.watchWindow());
         this.api = new ObjectApi(store, new ResourceTypes(), Clock.systemUTC());
         this.openApi = new OpenApiDocuments(api.types());
+        Optional<Workloads> started = Optional.empty();
         try {
             seed();
+            started = Workloads.start(api, settings.workloads());
+            workloads = started;
+            podHttp = new PodHttp(
+                    api,
+                    started.map(Workloads::servers)
+                            .orElseGet(() ->
+                                    new NotebookServers(settings.workloads().servers())));
             serverChannel = bind(settings.port());
             int boundPort = ((InetSocketAddress) serverChannel.localAddress()).getPort();
             url = "http://" + HOST + ":" + boundPort;
         } catch (Exception e) {
             eventLoops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            started.ifPresent(Workloads::close);
             api.collector().close();
             throw new IllegalStateException("Could not start the Kubernetes API double on port " + settings.port(), e);
         }
@@ -180,6 +204,7 @@ public final class KubernetesApiDouble implements AutoCloseable {
         }
         try {
             watches.endAll();
+            workloads.ifPresent(Workloads::close);
             api.collector().close();
             serverChannel.close().sync();
         } catch (InterruptedException e) {
@@ -227,6 +252,6 @@ public final class KubernetesApiDouble implements AutoCloseable {
     }
 
     private ApiRequests requestsAt(int port) {
-        return new ApiRequests(api, openApi, HOST + ":" + port);
+        return new ApiRequests(api, openApi, HOST + ":" + port, podHttp);
     }
 }

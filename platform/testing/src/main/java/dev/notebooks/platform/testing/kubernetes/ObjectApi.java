@@ -72,6 +72,7 @@ final class ObjectApi {
     private final ResourceTypes types;
     private final Defaults defaults = new Defaults();
     private final List<Admission> admissions = new CopyOnWriteArrayList<>();
+    private volatile Predicate<JsonNode> gracefulPods = pod -> false;
     private final GarbageCollector collector;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
@@ -97,6 +98,11 @@ final class ObjectApi {
 
     void addAdmission(Admission admission) {
         admissions.add(admission);
+    }
+
+    /** Which pods are deleted gracefully: those a (simulated) kubelet runs and will delete for good. */
+    void gracefulPodDeletion(Predicate<JsonNode> runByAKubelet) {
+        gracefulPods = runByAKubelet;
     }
 
     String now() {
@@ -354,7 +360,8 @@ final class ObjectApi {
             }
         } else {
             next = proposed.deepCopy();
-            if (type.statusSubresource()) {
+            // a binding (the scheduler's) sets spec.nodeName and the PodScheduled condition in one write
+            if (type.statusSubresource() && !subresource.equals("binding")) {
                 if (old.has("status")) {
                     next.set("status", old.get("status").deepCopy());
                 } else {
@@ -427,7 +434,8 @@ final class ObjectApi {
     }
 
     /** DeleteOptions as sent in the body or the query. */
-    record DeleteOptions(String propagationPolicy, String uid, String resourceVersion, boolean dryRun) {}
+    record DeleteOptions(
+            String propagationPolicy, String uid, String resourceVersion, boolean dryRun, Long gracePeriodSeconds) {}
 
     Written delete(ResourceType type, String version, String namespace, String name, DeleteOptions options)
             throws ApiError {
@@ -446,12 +454,62 @@ final class ObjectApi {
             if (options.dryRun()) {
                 return new Written(200, view(type, version, old), List.of());
             }
-            return deleteStored(type, version, old, options.propagationPolicy());
+            return deleteStored(type, version, old, options.propagationPolicy(), options.gracePeriodSeconds());
         });
     }
 
     /** Deletes a stored object as a DELETE does; call inside {@link #write}. */
     Written deleteStored(ResourceType type, String version, ObjectNode old, String propagationPolicy) throws ApiError {
+        return deleteStored(type, version, old, propagationPolicy, null);
+    }
+
+    /**
+     * Deletes a stored object as a DELETE does, a pod that a kubelet runs gracefully: it is marked with
+     * {@code deletionTimestamp} (now plus its grace period) and {@code deletionGracePeriodSeconds}, and its kubelet
+     * deletes it for good (grace period 0) once its containers have stopped. Call inside {@link #write}.
+     */
+    Written deleteStored(
+            ResourceType type, String version, ObjectNode old, String propagationPolicy, Long gracePeriodSeconds)
+            throws ApiError {
+        long grace = gracePeriod(type, old, gracePeriodSeconds);
+        if (grace > 0) {
+            ObjectNode next = old.deepCopy();
+            ObjectNode metadata = Json.metadata(next);
+            long current = metadata.path("deletionGracePeriodSeconds").asLong(Long.MAX_VALUE);
+            if (!metadata.has("deletionTimestamp") || grace < current) {
+                metadata.put(
+                                "deletionTimestamp",
+                                Instant.now(clock)
+                                        .plusSeconds(grace)
+                                        .truncatedTo(ChronoUnit.SECONDS)
+                                        .toString())
+                        .put("deletionGracePeriodSeconds", grace);
+                ObjectNode stored = store.put(type.groupResource(), next);
+                collector.deleting(type, stored);
+                return new Written(200, view(type, version, stored), List.of());
+            }
+            return new Written(200, view(type, version, old), List.of());
+        }
+        return deleteNow(type, version, old, propagationPolicy);
+    }
+
+    /** Pods a kubelet runs get a grace period (the one asked for, else their own); everything else goes at once. */
+    private long gracePeriod(ResourceType type, ObjectNode object, Long asked) {
+        if (!type.group().isEmpty() || !type.plural().equals("pods") || !gracefulPods.test(object)) {
+            return 0;
+        }
+        String phase = Json.text(object, "status", "phase");
+        if (phase.equals("Succeeded") || phase.equals("Failed")) {
+            return 0;
+        }
+        long grace = asked != null
+                ? asked
+                : object.path("spec").path("terminationGracePeriodSeconds").asLong(30);
+        return Math.max(grace, 0);
+    }
+
+    private Written deleteNow(ResourceType type, String version, ObjectNode old, String propagationPolicy)
+            throws ApiError {
         boolean namespace = type.group().isEmpty() && type.plural().equals("namespaces");
         String policy = propagationPolicy == null || propagationPolicy.isBlank() ? "Background" : propagationPolicy;
         if (!Set.of("Background", "Foreground", "Orphan").contains(policy)) {
@@ -539,7 +597,12 @@ final class ObjectApi {
                 if (matches.test(object)) {
                     admit("DELETE", type, "", object, object);
                     if (!deleteOptions.dryRun()) {
-                        deleteStored(type, version, object, deleteOptions.propagationPolicy());
+                        deleteStored(
+                                type,
+                                version,
+                                object,
+                                deleteOptions.propagationPolicy(),
+                                deleteOptions.gracePeriodSeconds());
                     }
                     items.add(view(type, version, object));
                 }

@@ -31,6 +31,8 @@ final class WatchStream implements ObjectStore.Subscriber {
     private final ObjectStore store;
     private final AtomicBoolean ended = new AtomicBoolean();
     private ScheduledFuture<?> bookmarks;
+    private boolean podTable;
+    private String includeObject;
 
     WatchStream(
             Channel channel,
@@ -45,6 +47,12 @@ final class WatchStream implements ObjectStore.Subscriber {
         this.version = version;
         this.selector = selector;
         this.store = store;
+    }
+
+    /** Sends each pod as a one-row Table, as kubectl's {@code get -w} asks. */
+    void asPodTable(String includeObject) {
+        this.podTable = true;
+        this.includeObject = includeObject;
     }
 
     /** Sends the replay, then whatever the store hands over; call inside the write that subscribed it. */
@@ -89,8 +97,9 @@ final class WatchStream implements ObjectStore.Subscriber {
         });
     }
 
-    /** Ends the response cleanly, as a server does when a watch's timeoutSeconds is up. */
-    void end() {
+    /** Ends the response cleanly, as a server does when a watch's timeoutSeconds is up; done once it is written. */
+    java.util.concurrent.CompletableFuture<Void> end() {
+        var written = new java.util.concurrent.CompletableFuture<Void>();
         if (ended.compareAndSet(false, true)) {
             store.unsubscribe(type.groupResource(), this);
             if (bookmarks != null) {
@@ -98,11 +107,15 @@ final class WatchStream implements ObjectStore.Subscriber {
             }
             channel.eventLoop().execute(() -> {
                 var last = channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+                last.addListener(done -> written.complete(null));
                 if (!keepAlive) {
                     last.addListener(ChannelFutureListener.CLOSE);
                 }
             });
+        } else {
+            written.complete(null);
         }
+        return written;
     }
 
     /** The client went away: stop receiving. */
@@ -141,7 +154,16 @@ final class WatchStream implements ObjectStore.Subscriber {
             return;
         }
         ObjectNode event = Json.object().put("type", eventType);
-        event.set("object", ObjectApi.view(type, version, change.object()));
+        ObjectNode object = ObjectApi.view(type, version, change.object());
+        event.set(
+                "object",
+                podTable
+                        ? PodTable.of(
+                                java.util.List.of(object),
+                                Json.text(object, "metadata", "resourceVersion"),
+                                includeObject,
+                                java.time.Clock.systemUTC())
+                        : object);
         write(event);
     }
 

@@ -32,8 +32,16 @@ final class WatchStreams {
         return expired.get();
     }
 
+    /** Ends every watch and waits (a moment at most) until each one's last chunk is written. */
     void endAll() {
-        open.forEach(WatchStream::end);
+        var ends = open.stream().map(WatchStream::end).toArray(java.util.concurrent.CompletableFuture[]::new);
         open.clear();
+        try {
+            java.util.concurrent.CompletableFuture.allOf(ends).get(1, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // a client that went away meanwhile has nothing left to receive
+        }
     }
 }
