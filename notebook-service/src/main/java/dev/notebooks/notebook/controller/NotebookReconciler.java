@@ -70,6 +70,7 @@ class NotebookReconciler implements ResourceReconciler<Notebook> {
     private final EventRecorder events;
     private final NotebookSettings settings;
     private final NotebookAnnouncer announcer;
+    private final CullingStatus cullingStatus;
 
     NotebookReconciler(
             NotebookChildren children,
@@ -78,8 +79,10 @@ class NotebookReconciler implements ResourceReconciler<Notebook> {
             StatusWriter statusWriter,
             EventRecorder events,
             NotebookSettings settings,
-            NotebookAnnouncer announcer) {
+            NotebookAnnouncer announcer,
+            CullingStatus cullingStatus) {
         this.announcer = announcer;
+        this.cullingStatus = cullingStatus;
         this.children = children;
         this.podEvents = podEvents;
         this.cache = cache;
@@ -116,7 +119,9 @@ class NotebookReconciler implements ResourceReconciler<Notebook> {
         Optional<V1Pod> pod = cache.get(ResourceTypes.POD, notebook.namespace(), notebook.name() + "-0")
                 .filter(found -> ownedByStatefulSetOf(found, converged.statefulSet()));
         Optional<NotebookCondition> failure = converged.conflict().map(conflict -> condition(notebook, conflict));
-        NotebookStatus next = NotebookStatuses.of(notebook.name(), converged.statefulSet(), pod.orElse(null), failure)
+        NotebookStatus next = withCulling(
+                        notebook,
+                        NotebookStatuses.of(notebook.name(), converged.statefulSet(), pod.orElse(null), failure))
                 .observedAt(notebook.getMetadata().getGeneration());
         if (NotebookStatuses.changed(notebook.getStatus(), next)) {
             statusWriter.write(NOTEBOOKS, notebook, next);
@@ -140,6 +145,20 @@ class NotebookReconciler implements ResourceReconciler<Notebook> {
         }
         announcer.observed(new Observed(notebook, running(notebook), failure(notebook, converged)));
         return Results.done();
+    }
+
+    /** A running notebook's status says whether it can be culled, and why not (see {@link CullingStatus}). */
+    private NotebookStatus withCulling(Notebook notebook, NotebookStatus status) {
+        if (status.readyReplicas() < 1 || notebook.isStopped()) {
+            return status;
+        }
+        Optional<NotebookCondition> culling = cullingStatus.condition(notebook);
+        if (culling.isEmpty()) {
+            return status;
+        }
+        List<NotebookCondition> conditions = new ArrayList<>(status.conditions());
+        conditions.add(culling.get());
+        return new NotebookStatus(conditions, status.readyReplicas(), status.containerState());
     }
 
     private static Observed.Running running(Notebook notebook) {

@@ -14,6 +14,8 @@ import dev.notebooks.platform.events.notebook.Gpu;
 import dev.notebooks.platform.events.notebook.NotebookCreated;
 import dev.notebooks.platform.events.notebook.NotebookDeleted;
 import dev.notebooks.platform.events.notebook.NotebookFailed;
+import dev.notebooks.platform.events.notebook.NotebookStarted;
+import dev.notebooks.platform.events.notebook.NotebookStopped;
 import dev.notebooks.platform.events.notebook.NotebookUpdated;
 import dev.notebooks.platform.outbox.audit.AuditLog;
 import dev.notebooks.platform.outbox.audit.AuditQuery;
@@ -61,13 +63,14 @@ class NotebookEventsTest implements TestPropertyProvider {
     }
 
     @Test
-    void aNotebookAppliedWithKubectlIsAnnouncedCreatedUpdatedAndDeletedOnceEach() {
+    void aNotebookAppliedWithKubectlIsAnnouncedThroughItsWholeLifeOnceEach() {
         String name = NotebookServiceFixtures.uniqueName("ev");
         String subject = Subjects.namespaced(NAMESPACE, name);
+        kubectl.apply(claim(name + "-workspace") + "---\n" + claim("datasets-" + name));
         kubectl.apply(notebook(name, IMAGE, "0.5", "1Gi", ""));
 
-        NotebookCreated created =
-                awaitEvents(subject, "notebook.created.v1").get(0).dataAs(NotebookCreated.class);
+        List<ReceivedEvent> started = awaitEvents(subject, "notebook.created.v1", "notebook.started.v1");
+        NotebookCreated created = started.get(0).dataAs(NotebookCreated.class);
         assertThat(created.actor().via()).isEqualTo(Actor.VIA_KUBECTL);
         assertThat(created.namespace()).isEqualTo(NAMESPACE);
         assertThat(created.image()).isEqualTo(IMAGE);
@@ -75,35 +78,86 @@ class NotebookEventsTest implements TestPropertyProvider {
         assertThat(created.resources().cpu()).isEqualTo("500m");
         assertThat(created.resources().memory()).isEqualTo("1Gi");
         assertThat(created.resources().gpu()).isEqualTo(Gpu.none());
-        assertThat(created.volumes()).containsExactly(name + "-workspace", "datasets");
+        assertThat(created.volumes()).containsExactly(name + "-workspace", "datasets-" + name);
+        assertThat(started.get(1).dataAs(NotebookStarted.class).actor())
+                .as("the pod became ready: the controller saw it")
+                .isEqualTo(Actor.controller("notebook-service"));
 
-        kubectl.apply(notebook(name, PYTORCH, "2", "4Gi", "            nvidia.com/gpu: \"1\"\n"));
-        NotebookUpdated updated = awaitEvents(subject, "notebook.created.v1", "notebook.updated.v1")
-                .get(1)
+        kubectl.apply(notebook(name, PYTORCH, "1", "2Gi", ""));
+        NotebookUpdated updated = awaitEvents(
+                        subject, "notebook.created.v1", "notebook.started.v1", "notebook.updated.v1")
+                .get(2)
                 .dataAs(NotebookUpdated.class);
         assertThat(updated.before().image()).isEqualTo(IMAGE);
         assertThat(updated.before().resources().cpu()).isEqualTo("500m");
         assertThat(updated.image()).isEqualTo(PYTORCH);
-        assertThat(updated.resources().cpu()).isEqualTo("2");
-        assertThat(updated.resources().memory()).isEqualTo("4Gi");
-        assertThat(updated.resources().gpu()).isEqualTo(new Gpu(1, "nvidia.com/gpu"));
-        assertThat(updated.running()).isFalse();
+        assertThat(updated.resources().cpu()).isEqualTo("1");
+        assertThat(updated.resources().memory()).isEqualTo("2Gi");
+        assertThat(updated.running())
+                .as("billing needs the moment a running server changed rate")
+                .isTrue();
 
         // a change of what events do not carry is not an update
         kubectl.run("label", "notebook", name, "-n", NAMESPACE, "team=ml");
+        kubectl.run("annotate", "notebook", name, "-n", NAMESPACE, "kubeflow-resource-stopped=2025-01-01T00:00:00Z");
+        NotebookStopped stopped = awaitEvents(
+                        subject,
+                        "notebook.created.v1",
+                        "notebook.started.v1",
+                        "notebook.updated.v1",
+                        "notebook.stopped.v1")
+                .get(3)
+                .dataAs(NotebookStopped.class);
+        assertThat(stopped.image()).isEqualTo(PYTORCH);
+        assertThat(stopped.actor().via()).isEqualTo(Actor.VIA_KUBECTL);
+
         kubectl.run("delete", "notebook", name, "-n", NAMESPACE);
         NotebookDeleted deleted = awaitEvents(
-                        subject, "notebook.created.v1", "notebook.updated.v1", "notebook.deleted.v1")
-                .get(2)
+                        subject,
+                        "notebook.created.v1",
+                        "notebook.started.v1",
+                        "notebook.updated.v1",
+                        "notebook.stopped.v1",
+                        "notebook.deleted.v1")
+                .get(4)
                 .dataAs(NotebookDeleted.class);
         assertThat(deleted.image()).isEqualTo(PYTORCH);
-        assertThat(deleted.volumes()).containsExactly(name + "-workspace", "datasets");
+        assertThat(deleted.volumes()).containsExactly(name + "-workspace", "datasets-" + name);
 
         assertThat(auditLog.find(AuditQuery.newestFirst().withResource("Notebook", NAMESPACE, name))
                         .items())
                 .as("kubectl's changes are audited by the reconciler")
                 .extracting(AuditRecord::action)
                 .containsExactly("notebook.delete", "notebook.update", "notebook.create");
+    }
+
+    @Test
+    void anImageThatCannotBePulledIsAnnouncedAsFailedNamingTheImage() {
+        String name = NotebookServiceFixtures.uniqueName("evimg");
+        String subject = Subjects.namespaced(NAMESPACE, name);
+        kubectl.apply(claim(name + "-workspace") + "---\n" + claim("datasets-" + name));
+        kubectl.apply(notebook(name, "ghcr.io/example/does-not-exist:1", "0.5", "1Gi", ""));
+
+        NotebookFailed failed = awaitEvents(subject, "notebook.created.v1", "notebook.failed.v1")
+                .get(1)
+                .dataAs(NotebookFailed.class);
+        assertThat(failed.reason()).isIn("ErrImagePull", "ImagePullBackOff");
+        assertThat(failed.message()).contains("ghcr.io/example/does-not-exist:1");
+    }
+
+    @Test
+    void moreGpusThanAnyNodeHasIsAnnouncedAsFailedWithTheSchedulersReason() {
+        String name = NotebookServiceFixtures.uniqueName("evgpu");
+        String subject = Subjects.namespaced(NAMESPACE, name);
+        kubectl.apply(claim(name + "-workspace") + "---\n" + claim("datasets-" + name));
+        kubectl.apply(notebook(name, IMAGE, "0.5", "1Gi", "            nvidia.com/gpu: \"4\"\n"));
+
+        NotebookFailed failed = awaitEvents(subject, "notebook.created.v1", "notebook.failed.v1")
+                .get(1)
+                .dataAs(NotebookFailed.class);
+        assertThat(failed.reason()).isEqualTo("Unschedulable");
+        assertThat(failed.message()).contains("Insufficient nvidia.com/gpu");
+        assertThat(failed.resources().gpu()).isEqualTo(new Gpu(4, "nvidia.com/gpu"));
     }
 
     @Test
@@ -164,12 +218,28 @@ class NotebookEventsTest implements TestPropertyProvider {
                       volumes:
                       - name: data
                         persistentVolumeClaim:
-                          claimName: datasets
+                          claimName: datasets-%1$s
                       - name: workspace
                         persistentVolumeClaim:
                           claimName: %1$s-workspace
                 """
                 .formatted(name, image, NAMESPACE, cpu, memory, extraLimits);
+    }
+
+    static String claim(String name) {
+        return """
+                apiVersion: v1
+                kind: PersistentVolumeClaim
+                metadata:
+                  name: %1$s
+                  namespace: %2$s
+                spec:
+                  accessModes: [ReadWriteOnce]
+                  resources:
+                    requests:
+                      storage: 1Gi
+                """
+                .formatted(name, NAMESPACE);
     }
 
     static String podDefault(String name, String label, String value) {

@@ -277,6 +277,46 @@ class NotebookReconcilerTest implements TestPropertyProvider {
                 .noneSatisfy(condition -> assertThat(condition.reason()).isEqualTo("PodDefaultConflict")));
     }
 
+    @Test
+    void theStatusMirrorsTheRunningPodInKubeflowsShape() {
+        String name = NotebookServiceFixtures.uniqueName("run");
+        kubectl.apply(jwaNotebook(name, IMAGE, ""));
+
+        await().atMost(CONVERGED).untilAsserted(() -> {
+            Notebook notebook = notebook(name).orElseThrow();
+            assertThat(notebook.getStatus().readyReplicas()).isEqualTo(1);
+            assertThat(notebook.getStatus().containerState().getRunning()).isNotNull();
+            assertThat(notebook.getStatus().conditions()).anySatisfy(condition -> {
+                assertThat(condition.type()).isEqualTo("Ready");
+                assertThat(condition.status()).isEqualTo("True");
+                assertThat(condition.lastProbeTime())
+                        .as("no lastProbeTime: now churn: the pod's time")
+                        .isEqualTo(condition.lastTransitionTime());
+            });
+        });
+    }
+
+    @Test
+    void aPodThatCannotStartIsExplainedByItsEventsReissuedOnTheNotebook() throws ApiException {
+        String name = NotebookServiceFixtures.uniqueName("pull");
+        kubectl.apply(jwaNotebook(name, "ghcr.io/example/does-not-exist:1", ""));
+
+        await().atMost(CONVERGED)
+                .untilAsserted(
+                        () -> assertThat(eventsOn(notebook(name).orElseThrow())).anySatisfy(event -> {
+                            assertThat(event.getType()).isEqualTo("Warning");
+                            assertThat(event.getMessage()).startsWith("Reissued from pod/" + name + "-0: ");
+                            assertThat(event.getSource().getComponent()).isEqualTo("notebook-service");
+                        }));
+        assertThat(kubectl.run("describe", "notebook", name, "-n", NAMESPACE))
+                .contains("Reissued from pod/" + name + "-0");
+        int reissued = eventsOn(notebook(name).orElseThrow()).size();
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                        eventsOn(notebook(name).orElseThrow()).size())
+                .as("an event is re-issued once, not on every pass")
+                .isLessThanOrEqualTo(reissued + 2));
+    }
+
     private String versions(String name) {
         return statefulSet(name).orElseThrow().getMetadata().getResourceVersion() + "/"
                 + service(name).orElseThrow().getMetadata().getResourceVersion() + "/"

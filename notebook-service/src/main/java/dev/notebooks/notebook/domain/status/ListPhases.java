@@ -48,7 +48,10 @@ public final class ListPhases {
                     : ListPhase.of(ListPhase.WAITING, "Notebook Server is stopping.");
         }
         Optional<NotebookCondition> own = status.conditions().stream()
-                .filter(c -> c != null && OWN_REASONS.contains(c.reason()) && !"True".equals(c.status()))
+                .filter(c -> c != null
+                        && c.reason() != null
+                        && OWN_REASONS.contains(c.reason())
+                        && !"True".equals(c.status()))
                 .findFirst();
         if (own.isPresent()) {
             return ListPhase.of(

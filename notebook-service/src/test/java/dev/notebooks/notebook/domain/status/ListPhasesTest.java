@@ -102,6 +102,25 @@ class ListPhasesTest {
     }
 
     @Test
+    void conditionsWithoutReasonAsAPodHasThemAreNoError() {
+        NotebookStatus status = new NotebookStatus(
+                List.of(
+                        new NotebookCondition("Initialized", "True", null, null, null, null),
+                        new NotebookCondition(
+                                "PodScheduled",
+                                "False",
+                                null,
+                                null,
+                                "Unschedulable",
+                                "0/1 nodes are available: 1 Insufficient nvidia.com/gpu.")),
+                0,
+                new V1ContainerState());
+
+        assertThat(phase(status, List.of(), LATER).message())
+                .isEqualTo("Unschedulable: 0/1 nodes are available: 1 Insufficient nvidia.com/gpu.");
+    }
+
+    @Test
     void aConditionWithoutMessageIsNoError() {
         NotebookStatus status = new NotebookStatus(
                 List.of(new NotebookCondition("Ready", "False", null, null, "ContainersNotReady", null)),

@@ -2,6 +2,7 @@ package dev.notebooks.platform.kube.runtime;
 
 import dev.notebooks.platform.kube.KubeConfiguration;
 import dev.notebooks.platform.kube.KubeConfiguration.LeaderElectionConfiguration;
+import dev.notebooks.platform.kube.ResourceType;
 import io.kubernetes.client.extended.controller.Controllers;
 import io.kubernetes.client.extended.leaderelection.LeaderElectionConfig;
 import io.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
@@ -114,6 +115,14 @@ public class ControllerRuntime {
     /** @return whether this replica leads: it holds the lease, or there is no election (and something to run) */
     public boolean isLeading() {
         return leading;
+    }
+
+    /**
+     * Reconciles a primary resource again soon, for a change its informers cannot see (something read over HTTP, a
+     * timer); nothing while this replica does not lead.
+     */
+    public void reconcileAgain(ResourceType<?> primary, String namespace, String name) {
+        loops.stream().filter(loop -> loop.primary().equals(primary)).forEach(loop -> loop.enqueue(namespace, name));
     }
 
     /** @return this replica's name in the Lease */

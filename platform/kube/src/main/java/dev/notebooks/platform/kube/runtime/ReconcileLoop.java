@@ -197,6 +197,15 @@ final class ReconcileLoop<T extends KubernetesObject> implements Reconciler {
                 .map(owner -> new Request(namespace, owner.getName()));
     }
 
+    ResourceType<T> primary() {
+        return spec.primary();
+    }
+
+    /** Reconciles the resource again soon, as if it had changed; nothing while this replica does not lead. */
+    void enqueue(String namespace, String name) {
+        enqueue(List.of(new Request(spec.primary().namespaced() ? namespace : null, name)));
+    }
+
     private void enqueue(Collection<Request> requests) {
         RateLimitingQueue<Request> workQueue = queue.get();
         if (workQueue != null) {
