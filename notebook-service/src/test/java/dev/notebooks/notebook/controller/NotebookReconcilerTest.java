@@ -247,6 +247,7 @@ class NotebookReconcilerTest implements TestPropertyProvider {
         kubectl.apply(podDefault("b-" + name, label, "PIPELINES_TOKEN", "two"));
         await().atMost(CONVERGED).untilAsserted(() -> {
             Notebook notebook = notebook(name).orElseThrow();
+            assertThat(notebook.getStatus()).as("status written").isNotNull();
             assertThat(notebook.getStatus().conditions()).anySatisfy(condition -> {
                 assertThat(condition.type()).isEqualTo("Ready");
                 assertThat(condition.status()).isEqualTo("False");
@@ -272,8 +273,7 @@ class NotebookReconcilerTest implements TestPropertyProvider {
                 .containsExactly("one");
 
         kubectl.run("delete", "poddefault", "b-" + name, "-n", NAMESPACE);
-        await().atMost(CONVERGED).untilAsserted(() -> assertThat(
-                        notebook(name).orElseThrow().getStatus().conditions())
+        await().atMost(CONVERGED).untilAsserted(() -> assertThat(statusOf(name).conditions())
                 .noneSatisfy(condition -> assertThat(condition.reason()).isEqualTo("PodDefaultConflict")));
     }
 
@@ -284,6 +284,7 @@ class NotebookReconcilerTest implements TestPropertyProvider {
 
         await().atMost(CONVERGED).untilAsserted(() -> {
             Notebook notebook = notebook(name).orElseThrow();
+            assertThat(notebook.getStatus()).as("status written").isNotNull();
             assertThat(notebook.getStatus().readyReplicas()).isEqualTo(1);
             assertThat(notebook.getStatus().containerState().getRunning()).isNotNull();
             assertThat(notebook.getStatus().conditions()).anySatisfy(condition -> {
@@ -420,5 +421,12 @@ class NotebookReconcilerTest implements TestPropertyProvider {
             assertThat(owner.getController()).isTrue();
             assertThat(owner.getBlockOwnerDeletion()).isTrue();
         });
+    }
+
+    /** The Notebook's status, or an assertion failure (retried by Awaitility) while it is not written yet. */
+    private dev.notebooks.notebook.domain.NotebookStatus statusOf(String name) {
+        var status = notebook(name).orElseThrow().getStatus();
+        assertThat(status).as("status of %s written", name).isNotNull();
+        return status;
     }
 }

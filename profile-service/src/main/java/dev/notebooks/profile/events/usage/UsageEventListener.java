@@ -9,8 +9,8 @@ import dev.notebooks.profile.service.usage.UsageLedger;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;
-import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.OffsetReset;
+import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * this consumer first ran is metered too.
  */
 @KafkaListener(
-        // offsets committed after each batch, so a restart resumes after what was applied, not from the last auto-commit
+        // offsets committed after each batch, so a restart resumes after what was applied, not from the last
+        // auto-commit
         offsetStrategy = OffsetStrategy.SYNC,
         groupId = UsageEventListener.CONSUMER,
         offsetReset = OffsetReset.EARLIEST,
