@@ -75,12 +75,15 @@ class ProfileApiTest implements TestPropertyProvider {
     }
 
     @Test
-    void readinessShowsItsStatusButNoDetailsToAnyCaller() {
+    void readinessShowsItsStatusToAnyoneAndItsDetailsToAnAdminOnly() {
         TestHttp.Reply anonymous = http.as(null, HttpRequest.GET("/health/readiness"));
         TestHttp.Reply admin = http.as(ApiTestProperties.ADMIN, HttpRequest.GET("/health/readiness"));
 
+        TestHttp.Reply user = http.as(ApiTestProperties.user("nosy"), HttpRequest.GET("/health/readiness"));
+
         assertThat(anonymous.json()).containsEntry("status", "UP").doesNotContainKey("details");
-        assertThat(admin.json()).containsEntry("status", "UP").doesNotContainKey("details");
+        assertThat(user.json()).containsEntry("status", "UP").doesNotContainKey("details");
+        assertThat(admin.json()).containsEntry("status", "UP").containsKey("details");
     }
 
     @Test
