@@ -6,8 +6,6 @@ import dev.notebooks.profile.store.ProfileWrite;
 import dev.notebooks.profile.store.ProfileWriteRepository;
 import io.kubernetes.client.openapi.models.V1ManagedFieldsEntry;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.Optional;
 
 /**
@@ -17,9 +15,6 @@ import java.util.Optional;
  * someone else's.
  */
 final class ChangeAuthors {
-
-    /** How long a generation written under this service's field manager may wait for its record. */
-    static final Duration RECORD_GRACE = Duration.ofSeconds(30);
 
     private final ProfileWriteRepository writes;
     private final String self;
@@ -45,7 +40,8 @@ final class ChangeAuthors {
         if (newest.isEmpty()) {
             return Optional.of(Actor.kubectl(SpecManagers.UNKNOWN));
         }
-        if (self.equals(newest.get().getManager()) && recent(newest.get().getTime())) {
+        if (self.equals(newest.get().getManager())
+                && SpecManagers.withinRecordGrace(newest.get().getTime(), clock)) {
             return Optional.empty();
         }
         // written under our name without our record (a crash between write and record, or a borrowed field manager)
@@ -57,9 +53,5 @@ final class ChangeAuthors {
         return writes.findByUidAndGeneration(profile.getMetadata().getUid(), ProfileWrite.DELETION)
                 .map(write -> new Actor(write.actor(), write.via()))
                 .orElse(Actor.kubectl(SpecManagers.UNKNOWN));
-    }
-
-    private boolean recent(OffsetDateTime time) {
-        return time == null || time.toInstant().plus(RECORD_GRACE).isAfter(clock.instant());
     }
 }

@@ -8,7 +8,6 @@ import dev.notebooks.profile.service.ContributorBinding;
 import io.kubernetes.client.openapi.models.V1ManagedFieldsEntry;
 import io.kubernetes.client.openapi.models.V1RoleBinding;
 import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,11 +36,8 @@ final class ObservedContributors {
     private ContributorAnnouncer.Observed observed(V1RoleBinding binding, ContributorBinding contributor) {
         Optional<V1ManagedFieldsEntry> writer = SpecManagers.newest(binding.getMetadata(), self, SUBJECTS);
         String manager = writer.map(V1ManagedFieldsEntry::getManager).orElse(SpecManagers.UNKNOWN);
-        boolean pending = self.equals(manager) && recent(writer.get().getTime());
+        boolean pending = self.equals(manager)
+                && SpecManagers.withinRecordGrace(writer.get().getTime(), clock);
         return new ContributorAnnouncer.Observed(binding.getMetadata().getUid(), contributor, manager, pending);
-    }
-
-    private boolean recent(OffsetDateTime time) {
-        return time == null || time.toInstant().plus(ChangeAuthors.RECORD_GRACE).isAfter(clock.instant());
     }
 }

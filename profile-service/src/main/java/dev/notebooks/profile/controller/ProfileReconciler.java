@@ -97,6 +97,11 @@ class ProfileReconciler implements ResourceReconciler<Profile> {
                 || current.ownerName().isBlank()
                 || announcer.specObserved(current, () -> authors.authorOf(current));
         ReadyState state = children.converge(current);
+        if (!announced) {
+            // this service's own write, whose record commits a moment after the API server answered it: the status
+            // waits for the announcement, so readiness is never announced before the change it belongs to
+            return Results.after(AUTHOR_RECORD_POLL);
+        }
         boolean changed = statusWriter.write(
                 PROFILES,
                 current,
@@ -109,11 +114,10 @@ class ProfileReconciler implements ResourceReconciler<Profile> {
             events.warning(PROFILES, current, state.reason(), state.message());
         }
         announcer.readinessObserved(current, state.ready(), state.reason(), state.message());
-        if (announced && hasItsNamespace(state)) {
-            announced = contributorAnnouncer.contributorsObserved(current.name(), contributors.in(current));
-        }
-        // this service's own write, whose record commits a moment after the API server answered it
-        return announced ? Results.done() : Results.after(AUTHOR_RECORD_POLL);
+        boolean contributorsAnnounced = !hasItsNamespace(state)
+                || contributorAnnouncer.contributorsObserved(current.name(), contributors.in(current));
+        // a contributor binding the API just wrote waits for the API's record of it
+        return contributorsAnnounced ? Results.done() : Results.after(AUTHOR_RECORD_POLL);
     }
 
     /** The finalizer holds the deletion only for what a cluster cannot do: plugin revocation and the announcement. */

@@ -2,6 +2,8 @@ package dev.notebooks.profile.controller;
 
 import io.kubernetes.client.openapi.models.V1ManagedFieldsEntry;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
@@ -12,6 +14,9 @@ import java.util.Optional;
 final class SpecManagers {
 
     static final String UNKNOWN = "unknown";
+
+    /** How long a write under this service's own field manager may wait for the service's record of it. */
+    static final Duration RECORD_GRACE = Duration.ofSeconds(30);
 
     private SpecManagers() {}
 
@@ -44,5 +49,10 @@ final class SpecManagers {
     /** @return the field manager of the newest write of {@code spec}, {@link #UNKNOWN} when nobody says */
     static String of(V1ObjectMeta metadata, String self) {
         return newest(metadata, self).map(V1ManagedFieldsEntry::getManager).orElse(UNKNOWN);
+    }
+
+    /** @return whether a write at {@code time} is recent enough that this service's record of it may still be coming */
+    static boolean withinRecordGrace(OffsetDateTime time, Clock clock) {
+        return time == null || time.toInstant().plus(RECORD_GRACE).isAfter(clock.instant());
     }
 }
