@@ -35,6 +35,19 @@ public class CatalogSettings {
     /** How often the ConfigMap is compared with the catalog even without a catalog change (hand edits are put back). */
     public static final Duration DEFAULT_RESYNC_PERIOD = Duration.ofSeconds(10);
 
+    /** What a hand edit of the spawner ConfigMap's images does ({@code kubectl edit cm jupyter-web-app-config}). */
+    public enum ConfigMapEdits {
+        /**
+         * An image added, removed or made the default by hand becomes a catalog change, its actor the editor's field
+         * manager; what the catalog's rules forbid is put back with a Warning Event saying why.
+         */
+        ADOPT,
+        /** Every hand edit of the catalog's part is put back (audited, Warning Event). */
+        REVERT
+    }
+
+    public static final ConfigMapEdits DEFAULT_CONFIG_MAP_EDITS = ConfigMapEdits.ADOPT;
+
     private String registryPrefix = DEFAULT_REGISTRY_PREFIX;
     private String seedTag = DEFAULT_SEED_TAG;
     private boolean allowCustomImage = DEFAULT_ALLOW_CUSTOM_IMAGE;
@@ -45,6 +58,7 @@ public class CatalogSettings {
     private String configMapNamespace = DEFAULT_CONFIG_MAP_NAMESPACE;
     private String configMapKey = DEFAULT_CONFIG_MAP_KEY;
     private Duration resyncPeriod = DEFAULT_RESYNC_PERIOD;
+    private ConfigMapEdits configMapEdits = DEFAULT_CONFIG_MAP_EDITS;
 
     /**
      * @return the registry and namespace of Kubeflow's example images in the seed, applied once, on the first start
@@ -148,5 +162,17 @@ public class CatalogSettings {
     /** @return whether a custom image from this registry may be used: any when no registries are configured */
     public boolean allowsRegistry(String registry) {
         return allowedRegistries.isEmpty() || allowedRegistries.contains(registry);
+    }
+
+    /**
+     * @return whether hand edits of the ConfigMap's images are adopted as catalog changes or put back
+     *     ({@code catalog.configmap-edits: adopt|revert}). Default {@code adopt}.
+     */
+    public ConfigMapEdits getConfigmapEdits() {
+        return configMapEdits;
+    }
+
+    public void setConfigmapEdits(ConfigMapEdits configMapEdits) {
+        this.configMapEdits = configMapEdits == null ? DEFAULT_CONFIG_MAP_EDITS : configMapEdits;
     }
 }

@@ -117,6 +117,8 @@ class SpawnerConfigMapTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> properties = CatalogFixtures.properties("catalog_spawner", NAMESPACE);
         properties.put("catalog.resync-period", "3s");
+        // this class pins the publisher putting hand edits back; SpawnerConfigMapEditsTest the default, adopting them
+        properties.put("catalog.configmap-edits", "revert");
         return properties;
     }
 

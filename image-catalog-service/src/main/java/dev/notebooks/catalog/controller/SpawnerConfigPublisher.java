@@ -6,6 +6,7 @@ import dev.notebooks.catalog.domain.CatalogChanged;
 import dev.notebooks.catalog.domain.SpawnerFormDefaults;
 import dev.notebooks.catalog.service.CatalogService;
 import dev.notebooks.catalog.store.CatalogJson;
+import dev.notebooks.platform.events.Actor;
 import dev.notebooks.platform.kube.KubeConfiguration;
 import dev.notebooks.platform.kube.ResourceClient;
 import dev.notebooks.platform.kube.ResourceTypes;
@@ -16,6 +17,7 @@ import dev.notebooks.platform.outbox.audit.AuditLog;
 import dev.notebooks.platform.outbox.audit.AuditRecord;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.models.V1ConfigMap;
+import io.kubernetes.client.openapi.models.V1ManagedFieldsEntry;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
@@ -24,6 +26,9 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -36,7 +41,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the spawner ConfigMap ({@code jupyter-web-app-config} in {@code kubeflow}, key {@code spawner_ui_config.yaml}
  * by default) in line with the catalog: right after every committed catalog change, on startup, and every resync
- * period, when a hand edit is put back. Only the catalog's keys of {@code spawnerFormDefaults} are written, and only
+ * period. A hand edit of the images is adopted as catalog changes by the editor's field manager
+ * ({@link HandEditAdoption}; {@code catalog.configmap-edits: adopt}, the default), and what the catalog's rules refuse
+ * is put back with a Warning Event saying why; with {@code revert}, every hand edit is put back. Only the catalog's keys of {@code spawnerFormDefaults} are written, and only
  * when they differ; the rest of the YAML stays as the administrator set it.
  *
  * <p>The ConfigMap carries a fingerprint of the catalog part last written: a ConfigMap whose catalog part no longer
@@ -55,6 +62,7 @@ public class SpawnerConfigPublisher implements LeaderOnly {
     static final String UNPARSEABLE_ACTION = "spawner-config.unparseable";
     static final String UNPARSEABLE_REASON = "SpawnerConfigUnparseable";
     static final String PART_OF = "kubeflow";
+    static final String UNKNOWN_EDITOR = "unknown";
 
     private static final Logger LOG = LoggerFactory.getLogger(SpawnerConfigPublisher.class);
     private static final long RETRY_SECONDS = 1;
@@ -163,11 +171,42 @@ public class SpawnerConfigPublisher implements LeaderOnly {
         }
         String published = annotations(actual).get(FINGERPRINT_ANNOTATION);
         boolean handEdited = published != null && !published.equals(SpawnerYaml.fingerprint(actualPart));
-        client.mergePatch(ResourceTypes.CONFIG_MAP, namespace, name, patch(actual, yaml.withCatalog(desired), desired));
-        if (handEdited) {
-            driftCorrected(actual, actualPart, desired);
+        List<String> refused = List.of();
+        if (handEdited && settings.getConfigmapEdits() == CatalogSettings.ConfigMapEdits.ADOPT) {
+            Actor editor = Actor.kubectl(editorOf(actual));
+            refused = HandEditAdoption.adopt(catalog, actualPart, desired, editor);
+            desired = catalog.spawnerConfig();
+            LOG.info(
+                    "Spawner ConfigMap {}/{} edited by {}: adopted into the catalog{}",
+                    namespace,
+                    name,
+                    editor.user(),
+                    refused.isEmpty() ? "" : " except " + refused);
         }
-        LOG.info("Spawner ConfigMap {}/{} updated{}", namespace, name, handEdited ? ", a hand edit put back" : "");
+        // after an adoption, the catalog's order (default first) and the fingerprint of what is now published
+        client.mergePatch(ResourceTypes.CONFIG_MAP, namespace, name, patch(actual, yaml.withCatalog(desired), desired));
+        if (handEdited && settings.getConfigmapEdits() == CatalogSettings.ConfigMapEdits.REVERT) {
+            driftCorrected(actual, actualPart, desired, List.of("configured: catalog.configmap-edits=revert"));
+        } else if (!refused.isEmpty()) {
+            driftCorrected(actual, actualPart, desired, refused);
+        }
+        LOG.info("Spawner ConfigMap {}/{} updated{}", namespace, name, handEdited ? " after a hand edit" : "");
+    }
+
+    /** @return the field manager that last wrote the ConfigMap's data, other than this service */
+    private String editorOf(V1ConfigMap configMap) {
+        List<V1ManagedFieldsEntry> entries = configMap.getMetadata().getManagedFields();
+        return entries == null
+                ? UNKNOWN_EDITOR
+                : entries.stream()
+                        .filter(entry -> entry.getManager() != null
+                                && !entry.getManager().equals(service))
+                        .filter(entry -> String.valueOf(entry.getFieldsV1()).contains("f:data"))
+                        .max(Comparator.comparing(
+                                V1ManagedFieldsEntry::getTime,
+                                Comparator.nullsFirst(Comparator.<OffsetDateTime>naturalOrder())))
+                        .map(V1ManagedFieldsEntry::getManager)
+                        .orElse(UNKNOWN_EDITOR);
     }
 
     private V1ConfigMap created(SpawnerFormDefaults desired) {
@@ -197,12 +236,15 @@ public class SpawnerConfigPublisher implements LeaderOnly {
         return patch;
     }
 
-    private void driftCorrected(V1ConfigMap configMap, Map<String, Object> found, SpawnerFormDefaults desired) {
+    /** @param why what could not stay as edited, and why */
+    private void driftCorrected(
+            V1ConfigMap configMap, Map<String, Object> found, SpawnerFormDefaults desired, List<String> why) {
         V1ObjectMeta metadata = configMap.getMetadata();
+        String reasons = String.join("; ", why);
         auditLog.record(AuditRecord.allowed(DRIFT_ACTION)
                 .actor(service, "controller")
                 .resource("ConfigMap", metadata.getNamespace(), metadata.getName())
-                .reason("the catalog's images were edited in the ConfigMap by hand; put back")
+                .reason("the catalog's images were edited in the ConfigMap by hand; put back: " + reasons)
                 .before(CatalogJson.write(found))
                 .after(CatalogJson.write(desired.asMap()))
                 .build());
@@ -210,8 +252,8 @@ public class SpawnerConfigPublisher implements LeaderOnly {
                 ResourceTypes.CONFIG_MAP,
                 configMap,
                 DRIFT_REASON,
-                "The image catalog's part of " + settings.getConfigMapKey()
-                        + " was edited by hand and put back; change images through image-catalog-service");
+                "A hand edit of the image catalog's part of " + settings.getConfigMapKey() + " was put back: "
+                        + reasons);
     }
 
     /** @return why the ConfigMap is left as it is, while its YAML does not parse; empty otherwise */

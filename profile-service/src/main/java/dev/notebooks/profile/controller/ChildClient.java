@@ -34,6 +34,11 @@ class ChildClient {
         return client.get(type, namespace, name);
     }
 
+    /** @return the objects of the type in the namespace, from the informer cache (empty where no informer watches it) */
+    <T extends KubernetesObject> List<T> list(ResourceType<T> type, String namespace) {
+        return informers.map(cache -> cache.list(type, namespace)).orElse(List.of());
+    }
+
     <T extends KubernetesObject> void delete(ResourceType<T> type, T object) throws ApiException {
         client.delete(
                 type, object.getMetadata().getNamespace(), object.getMetadata().getName());

@@ -142,6 +142,26 @@ class ChildConvergence {
         return plugins;
     }
 
+    /**
+     * What a profile's finalizer must do before it goes, as Kubeflow's {@code RevokePlugin}: take every plugin's
+     * annotations off {@code default-editor}, so nothing outside the cluster keeps trusting it. The objects themselves
+     * carry owner references and go with the garbage collector.
+     */
+    void revokePlugins(Profile profile) throws ApiException {
+        Optional<V1ServiceAccount> editor =
+                children.read(SERVICE_ACCOUNT, profile.name(), DesiredChildren.DEFAULT_EDITOR);
+        if (editor.isPresent()
+                && OwnerReferences.isControlledBy(editor.get(), PROFILES, profile)
+                && children.removeKeys(
+                        SERVICE_ACCOUNT, editor.get(), "metadata.annotations", ProfilePlugin.ANNOTATIONS)) {
+            events.normal(
+                    PROFILES,
+                    profile,
+                    "PluginsRevoked",
+                    "plugin annotations removed from " + profile.name() + "/" + DesiredChildren.DEFAULT_EDITOR);
+        }
+    }
+
     /** @return whether annotations of plugins no longer in the spec were removed */
     private boolean removeRevokedPluginAnnotations(V1ServiceAccount actual, V1ServiceAccount desired)
             throws ApiException {

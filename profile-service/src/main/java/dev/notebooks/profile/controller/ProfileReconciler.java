@@ -2,7 +2,6 @@ package dev.notebooks.profile.controller;
 
 import static dev.notebooks.profile.domain.ProfileResources.PROFILES;
 
-import dev.notebooks.platform.events.Actor;
 import dev.notebooks.platform.kube.KubeConfiguration;
 import dev.notebooks.platform.kube.ResourceType;
 import dev.notebooks.platform.kube.ResourceTypes;
@@ -15,15 +14,18 @@ import dev.notebooks.platform.kube.status.Conditions;
 import dev.notebooks.platform.kube.status.StatusWriter;
 import dev.notebooks.profile.ProfileSettings;
 import dev.notebooks.profile.domain.Profile;
-import dev.notebooks.profile.domain.ProfileAnnotations;
 import dev.notebooks.profile.domain.ProfileResources;
+import dev.notebooks.profile.events.ContributorAnnouncer;
 import dev.notebooks.profile.events.ProfileAnnouncer;
+import dev.notebooks.profile.store.ProfileWriteRepository;
 import io.kubernetes.client.extended.controller.reconciler.Result;
 import io.kubernetes.client.openapi.ApiException;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
 import java.net.HttpURLConnection;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,32 +38,38 @@ import java.util.List;
 @Requires(env = Environment.KUBERNETES)
 class ProfileReconciler implements ResourceReconciler<Profile> {
 
+    private static final Duration AUTHOR_RECORD_POLL = Duration.ofMillis(200);
+
     private final ChildConvergence children;
-    private final ProfileCleanup cleanup;
     private final ProfileAnnouncer announcer;
     private final Finalizers finalizers;
     private final StatusWriter statusWriter;
     private final EventRecorder events;
     private final ProfileSettings settings;
-    private final String service;
+    private final ChangeAuthors authors;
+    private final ContributorAnnouncer contributorAnnouncer;
+    private final ObservedContributors contributors;
 
     ProfileReconciler(
             ChildConvergence children,
-            ProfileCleanup cleanup,
             ProfileAnnouncer announcer,
             Finalizers finalizers,
             StatusWriter statusWriter,
             EventRecorder events,
             ProfileSettings settings,
+            ProfileWriteRepository writes,
+            ContributorAnnouncer contributorAnnouncer,
+            ChildClient childClient,
             KubeConfiguration configuration) {
         this.children = children;
-        this.cleanup = cleanup;
         this.announcer = announcer;
         this.finalizers = finalizers;
         this.statusWriter = statusWriter;
         this.events = events;
         this.settings = settings;
-        this.service = configuration.getFieldManager();
+        this.authors = new ChangeAuthors(writes, configuration.getFieldManager(), Clock.systemUTC());
+        this.contributorAnnouncer = contributorAnnouncer;
+        this.contributors = new ObservedContributors(childClient, configuration.getFieldManager(), Clock.systemUTC());
     }
 
     @Override
@@ -74,7 +82,8 @@ class ProfileReconciler implements ResourceReconciler<Profile> {
         if (settings.isIstioAuthorizationPolicies()) {
             owned.add(ProfileResources.AUTHORIZATION_POLICIES);
         }
-        return new ReconcilerSpec<>(PROFILES, owned);
+        // a contributor's RoleBinding written with kubectl has no owner reference: its namespace names the profile
+        return new ReconcilerSpec<>(PROFILES, owned).owningItsNamespace();
     }
 
     @Override
@@ -84,11 +93,15 @@ class ProfileReconciler implements ResourceReconciler<Profile> {
         }
         Profile current = finalizers.add(PROFILES, profile, DesiredChildren.FINALIZER);
         // a profile without an owner is announced once it names one (every event carries the owner)
-        if (current.ownerName() != null && !current.ownerName().isBlank()) {
-            announcer.specObserved(
-                    current, ProfileAnnotations.actorOf(current, SpecManagers.of(current.getMetadata(), service)));
-        }
+        boolean announced = current.ownerName() == null
+                || current.ownerName().isBlank()
+                || announcer.specObserved(current, () -> authors.authorOf(current));
         ReadyState state = children.converge(current);
+        if (!announced) {
+            // this service's own write, whose record commits a moment after the API server answered it: the status
+            // waits for the announcement, so readiness is never announced before the change it belongs to
+            return Results.after(AUTHOR_RECORD_POLL);
+        }
         boolean changed = statusWriter.write(
                 PROFILES,
                 current,
@@ -101,13 +114,24 @@ class ProfileReconciler implements ResourceReconciler<Profile> {
             events.warning(PROFILES, current, state.reason(), state.message());
         }
         announcer.readinessObserved(current, state.ready(), state.reason(), state.message());
-        return Results.done();
+        boolean contributorsAnnounced = !hasItsNamespace(state)
+                || contributorAnnouncer.contributorsObserved(current.name(), contributors.in(current));
+        // a contributor binding the API just wrote waits for the API's record of it
+        return contributorsAnnounced ? Results.done() : Results.after(AUTHOR_RECORD_POLL);
+    }
+
+    /** The finalizer holds the deletion only for what a cluster cannot do: plugin revocation and the announcement. */
+    private static boolean hasItsNamespace(ReadyState state) {
+        return !ReadyState.OWNER_MISSING.equals(state.reason())
+                && !ReadyState.NAMESPACE_OWNED_BY_OTHER.equals(state.reason())
+                && !ReadyState.NAMESPACE_TERMINATING.equals(state.reason());
     }
 
     private Result finalizeDeletion(Profile profile) throws ApiException {
-        cleanup.deleteChildren(profile);
-        Actor deleter = ProfileAnnotations.deleterOf(profile, SpecManagers.UNKNOWN);
-        announcer.deletionObserved(profile, deleter);
+        // the children carry owner references: the garbage collector deletes them once the profile is gone
+        children.revokePlugins(profile);
+        announcer.deletionObserved(profile, authors.deleterOf(profile));
+        contributorAnnouncer.profileGone(profile.name());
         try {
             finalizers.remove(PROFILES, profile, DesiredChildren.FINALIZER);
         } catch (ApiException e) {

@@ -16,10 +16,12 @@ import dev.notebooks.platform.outbox.audit.AuditRecord;
 import dev.notebooks.profile.domain.Profile;
 import dev.notebooks.profile.store.ProfileObservation;
 import dev.notebooks.profile.store.ProfileObservationRepository;
+import dev.notebooks.profile.store.ProfileWriteRepository;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Announces what the reconciler observes of a profile (created, updated, deleted, ready, failed) on the topic
@@ -36,24 +38,33 @@ public class ProfileAnnouncer {
     static final String UNKNOWN_WRITER = "unknown";
 
     private final ProfileObservationRepository observations;
+    private final ProfileWriteRepository writes;
     private final Outbox outbox;
     private final AuditLog auditLog;
     private final String source;
 
     ProfileAnnouncer(
             ProfileObservationRepository observations,
+            ProfileWriteRepository writes,
             Outbox outbox,
             AuditLog auditLog,
             EventsConfiguration configuration) {
         this.observations = observations;
+        this.writes = writes;
         this.outbox = outbox;
         this.auditLog = auditLog;
         this.source = configuration.getSource();
     }
 
-    /** A profile not announced yet is created; one whose spec changed since its last announcement is updated. */
+    /**
+     * A profile not announced yet is created; one whose spec changed since its last announcement is updated.
+     *
+     * @param author who made the generation, asked only when there is something to announce; empty while it is not
+     *     known yet
+     * @return false when there was something to announce but its author is not known yet: observe it again soon
+     */
     @Transactional
-    public void specObserved(Profile profile, Actor actor) {
+    public boolean specObserved(Profile profile, Supplier<Optional<Actor>> author) {
         String name = profile.name();
         long generation = profile.getMetadata().getGeneration();
         ProfileSpec spec = ProfileSpecs.of(profile.getSpec());
@@ -63,17 +74,23 @@ public class ProfileAnnouncer {
             ProfileSpec before = ProfileSpecs.parse(last.get().spec());
             publish(name, new ProfileDeleted(Actor.kubectl(UNKNOWN_WRITER), name, before));
             observations.delete(last.get());
+            writes.deleteByUid(last.get().uid());
             last = Optional.empty();
         }
+        if (last.isPresent() && last.get().generation() == generation) {
+            return true;
+        }
+        Optional<Actor> known = author.get();
+        if (known.isEmpty()) {
+            return false;
+        }
+        Actor actor = known.get();
         if (last.isEmpty()) {
             publish(name, new ProfileCreated(actor, name, spec));
             auditIfKubectl(actor, CREATE, name, null, spec);
             observations.save(ProfileObservation.first(
                     name, profile.getMetadata().getUid(), generation, ProfileSpecs.json(spec)));
-            return;
-        }
-        if (last.get().generation() == generation) {
-            return;
+            return true;
         }
         ProfileSpec before = ProfileSpecs.parse(last.get().spec());
         if (!before.equals(spec)) {
@@ -81,6 +98,7 @@ public class ProfileAnnouncer {
             auditIfKubectl(actor, UPDATE, name, before, spec);
         }
         observations.update(last.get().withSpec(generation, ProfileSpecs.json(spec)));
+        return true;
     }
 
     /** Ready or failed, when that differs from the last announcement; the reason of a failure goes with it. */
@@ -112,6 +130,7 @@ public class ProfileAnnouncer {
         publish(profile.name(), new ProfileDeleted(actor, profile.name(), spec));
         auditIfKubectl(actor, DELETE, profile.name(), spec, null);
         observations.delete(last.get());
+        writes.deleteByUid(last.get().uid());
     }
 
     private void publish(String name, EventData data) {

@@ -1,6 +1,5 @@
 package dev.notebooks.profile.service;
 
-import dev.notebooks.platform.kube.KubeJson;
 import dev.notebooks.platform.kube.ResourceClient;
 import dev.notebooks.platform.kube.ResourceType;
 import dev.notebooks.platform.kube.ResourceTypes;
@@ -96,18 +95,8 @@ public class ContributorBindings {
         return created;
     }
 
-    /** Puts back a binding that {@link #delete} removed, for when what should follow the delete failed. */
-    public void restore(String namespace, V1RoleBinding deleted, ContributorBinding binding) throws ApiException {
-        V1RoleBinding copy = KubeJson.copy(deleted);
-        copy.getMetadata()
-                .resourceVersion(null)
-                .uid(null)
-                .creationTimestamp(null)
-                .managedFields(null);
-        client.create(ResourceTypes.ROLE_BINDING, copy);
-        if (settings.isIstioAuthorizationPolicies()) {
-            client.create(POLICIES, policy(namespace, binding));
-        }
+    public Optional<V1RoleBinding> find(String namespace, ContributorBinding binding) throws ApiException {
+        return client.get(ResourceTypes.ROLE_BINDING, namespace, binding.name());
     }
 
     /** @return the binding as it was before it was deleted, or empty when it was already gone */

@@ -5,25 +5,22 @@ import dev.notebooks.platform.security.Caller;
 import dev.notebooks.platform.security.ProfileRole;
 import dev.notebooks.platform.web.ApiProblems;
 import dev.notebooks.profile.domain.Profile;
-import dev.notebooks.profile.events.ContributorAnnouncer;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.models.V1RoleBinding;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Adding and removing a profile's contributors, as KFAM does: only the owner or an admin may, the owner is never a
- * contributor, and a user is a contributor once. The Kubernetes write comes first; its audit record and event then
- * commit together, and if they cannot, the Kubernetes write is undone.
+ * contributor, and a user is a contributor once. The API writes the RoleBinding and records, with its audit record,
+ * that it did and for whom; the reconciler announces the contributor when it observes the binding, as it announces
+ * one added with kubectl.
  */
 @Singleton
 public class ContributorService {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ContributorService.class);
     public static final String LIST = "contributor.list";
     public static final String ADD = "contributor.add";
     public static final String REMOVE = "contributor.remove";
@@ -31,17 +28,17 @@ public class ContributorService {
     private final ProfileService profiles;
     private final ProfileAuthorization authorization;
     private final ContributorBindings bindings;
-    private final ContributorAnnouncer changes;
+    private final ContributorWrites writes;
 
     ContributorService(
             ProfileService profiles,
             ProfileAuthorization authorization,
             ContributorBindings bindings,
-            ContributorAnnouncer changes) {
+            ContributorWrites writes) {
         this.profiles = profiles;
         this.authorization = authorization;
         this.bindings = bindings;
-        this.changes = changes;
+        this.writes = writes;
     }
 
     public List<ContributorBinding> list(Caller caller, String profileName) {
@@ -66,25 +63,21 @@ public class ContributorService {
             throw ApiProblems.conflict(user + " owns profile " + profileName + " and cannot also be a contributor.");
         }
         ContributorBinding binding = ContributorBinding.of(user, role);
+        V1RoleBinding created;
         try {
             bindings.requireNamespaceOf(profile);
             Optional<ContributorBinding> existing = of(profileName, user);
             if (existing.isPresent()) {
                 throw alreadyAdded(profileName, existing.get());
             }
-            bindings.create(profileName, binding);
+            created = bindings.create(profileName, binding);
         } catch (ApiException e) {
             if (KubernetesErrors.isConflict(e)) {
                 throw alreadyAdded(profileName, binding);
             }
             throw KubernetesErrors.unexpected(e, "Adding " + user + " to " + profileName);
         }
-        try {
-            changes.added(caller, profileName, binding);
-        } catch (RuntimeException e) {
-            undo(() -> bindings.delete(profileName, binding), "remove the binding of " + user, e);
-            throw e;
-        }
+        writes.added(caller, profileName, created, binding);
         return binding;
     }
 
@@ -96,18 +89,17 @@ public class ContributorService {
             ContributorBinding binding = of(profileName, user)
                     .filter(found -> role == null || found.role() == role)
                     .orElseThrow(() -> ApiProblems.notFound(user + " is not a contributor of " + profileName + "."));
-            Optional<V1RoleBinding> deleted = bindings.delete(profileName, binding);
+            Optional<V1RoleBinding> existing = bindings.find(profileName, binding);
+            if (existing.isPresent()) {
+                writes.removing(caller, existing.get());
+            }
             try {
-                changes.removed(caller, profileName, binding);
-            } catch (RuntimeException e) {
-                if (deleted.isPresent()) {
-                    undo(
-                            () -> bindings.restore(profileName, deleted.get(), binding),
-                            "restore the binding of " + user,
-                            e);
-                }
+                bindings.delete(profileName, binding);
+            } catch (ApiException | RuntimeException e) {
+                existing.ifPresent(writes::removalFailed);
                 throw e;
             }
+            writes.removed(caller, profileName, binding);
         } catch (ApiException e) {
             throw KubernetesErrors.unexpected(e, "Removing " + user + " from " + profileName);
         }
@@ -122,18 +114,5 @@ public class ContributorService {
     private static RuntimeException alreadyAdded(String profileName, ContributorBinding existing) {
         return ApiProblems.conflict(existing.user() + " is already a contributor of " + profileName + " with role "
                 + existing.role().value() + "; remove them first to change the role.");
-    }
-
-    private interface KubernetesWrite {
-        void run() throws ApiException;
-    }
-
-    private static void undo(KubernetesWrite undo, String what, RuntimeException cause) {
-        try {
-            undo.run();
-        } catch (ApiException | RuntimeException e) {
-            LOG.error("Could not {} after recording the change failed; Kubernetes and the audit trail differ", what, e);
-            cause.addSuppressed(e);
-        }
     }
 }

@@ -1,6 +1,6 @@
 package dev.notebooks.profile.service;
 
-import com.google.gson.JsonObject;
+import dev.notebooks.platform.events.Actor;
 import dev.notebooks.platform.kube.JsonPatch;
 import dev.notebooks.platform.kube.KubeJson;
 import dev.notebooks.platform.kube.ResourceClient;
@@ -13,24 +13,20 @@ import dev.notebooks.platform.web.ApiProblems;
 import dev.notebooks.profile.ProfileSettings;
 import dev.notebooks.profile.domain.NewProfile;
 import dev.notebooks.profile.domain.Profile;
-import dev.notebooks.profile.domain.ProfileAnnotations;
 import dev.notebooks.profile.domain.ProfileChange;
 import dev.notebooks.profile.domain.ProfileResources;
 import dev.notebooks.profile.domain.Quotas;
 import io.kubernetes.client.openapi.ApiException;
-import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1ResourceQuotaSpec;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
  * Profile reads and writes for the API. Every write goes through the Profile resource, exactly as {@code kubectl}
- * would make it, annotated with who made it ({@link ProfileAnnotations}) so the reconciler announces the change with
- * the right actor; the reconciler then makes the namespace and everything in it. A write is answered as soon as the
+ * would make it, and is recorded with its caller by uid and generation ({@link ProfileWrites}) so the reconciler
+ * announces the change with the right actor; the reconciler then makes the namespace and everything in it. A write is answered as soon as the
  * API server has accepted it; readiness shows in the profile's status.
  */
 @Singleton
@@ -50,6 +46,7 @@ public class ProfileService {
     private final ProfileIndex listing;
     private final ProfileSettings settings;
     private final AuditLog auditLog;
+    private final ProfileWrites writes;
     private final JsonMapper jsonMapper;
 
     ProfileService(
@@ -59,6 +56,7 @@ public class ProfileService {
             ProfileIndex listing,
             ProfileSettings settings,
             AuditLog auditLog,
+            ProfileWrites writes,
             JsonMapper jsonMapper) {
         this.client = client;
         this.authorization = authorization;
@@ -66,6 +64,7 @@ public class ProfileService {
         this.listing = listing;
         this.settings = settings;
         this.auditLog = auditLog;
+        this.writes = writes;
         this.jsonMapper = jsonMapper;
     }
 
@@ -106,7 +105,6 @@ public class ProfileService {
                         Profile.Owner.user(owner),
                         request.resourceQuota().isEmpty() ? null : Quotas.spec(request.resourceQuota()),
                         request.plugins().isEmpty() ? null : request.plugins()));
-        profile.getMetadata().annotations(ProfileAnnotations.changedBy(caller.user(), 1));
         Profile created;
         try {
             created = client.create(ProfileResources.PROFILES, profile);
@@ -116,9 +114,12 @@ public class ProfileService {
             }
             throw KubernetesErrors.unexpected(e, "Creating profile " + request.name());
         }
-        auditLog.record(audit(caller, AuditRecord.allowed(CREATE), created.name())
-                .after(ProfileSummary.of(created).json(jsonMapper))
-                .build());
+        writes.wrote(
+                created,
+                Actor.api(caller.user()),
+                audit(caller, AuditRecord.allowed(CREATE), created.name())
+                        .after(ProfileSummary.of(created).json(jsonMapper))
+                        .build());
         return new ProfileAndRole(created, authorization.roleOf(caller, created));
     }
 
@@ -134,12 +135,14 @@ public class ProfileService {
                 return new ProfileAndRole(current, authorization.roleOf(caller, current));
             }
             try {
-                Profile updated =
-                        client.jsonPatch(ProfileResources.PROFILES, null, name, specPatch(caller, current, desired));
-                auditLog.record(audit(caller, AuditRecord.allowed(UPDATE), name)
-                        .before(ProfileSummary.of(current).json(jsonMapper))
-                        .after(ProfileSummary.of(updated).json(jsonMapper))
-                        .build());
+                Profile updated = client.jsonPatch(ProfileResources.PROFILES, null, name, specPatch(current, desired));
+                writes.wrote(
+                        updated,
+                        Actor.api(caller.user()),
+                        audit(caller, AuditRecord.allowed(UPDATE), name)
+                                .before(ProfileSummary.of(current).json(jsonMapper))
+                                .after(ProfileSummary.of(updated).json(jsonMapper))
+                                .build());
                 return new ProfileAndRole(updated, authorization.roleOf(caller, updated));
             } catch (ApiException e) {
                 if (KubernetesErrors.isConflict(e) && attempt < UPDATE_ATTEMPTS) {
@@ -160,14 +163,11 @@ public class ProfileService {
     public void delete(Caller caller, String name) {
         Profile current = get(name);
         authorization.require(caller, current, ProfileRole.OWNER, DELETE);
+        writes.deleting(current, Actor.api(caller.user()));
         try {
-            JsonObject deletedBy = new JsonObject();
-            deletedBy.add("annotations", KubeJson.element(ProfileAnnotations.deletedBy(caller.user())));
-            JsonObject patch = new JsonObject();
-            patch.add("metadata", deletedBy);
-            client.mergePatch(ProfileResources.PROFILES, null, name, patch);
             client.delete(ProfileResources.PROFILES, null, name);
         } catch (ApiException e) {
+            writes.deletionFailed(current);
             if (KubernetesErrors.isNotFound(e)) {
                 throw ProfileProblems.profileNotFound(name);
             }
@@ -200,16 +200,10 @@ public class ProfileService {
 
     /**
      * Replaces the spec's fields, bound to the resourceVersion they were computed from (409 if someone wrote in
-     * between), and names the caller as the author of the generation the write produces.
+     * between); the generation it produces is then recorded as the caller's ({@link ProfileWrites}).
      */
-    private static JsonPatch specPatch(Caller caller, Profile current, Profile.Spec desired) {
-        V1ObjectMeta metadata = current.getMetadata();
-        long generation = metadata.getGeneration() == null ? 1 : metadata.getGeneration();
-        Map<String, String> annotations =
-                new HashMap<>(metadata.getAnnotations() == null ? Map.of() : metadata.getAnnotations());
-        annotations.putAll(ProfileAnnotations.changedBy(caller.user(), generation + 1));
-        return JsonPatch.atResourceVersion(metadata.getResourceVersion())
-                .add("/metadata/annotations", KubeJson.element(annotations))
+    private static JsonPatch specPatch(Profile current, Profile.Spec desired) {
+        return JsonPatch.atResourceVersion(current.getMetadata().getResourceVersion())
                 .add("/spec", KubeJson.element(desired));
     }
 }

@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import dev.notebooks.platform.events.Actor;
 import dev.notebooks.platform.events.account.AccountCreated;
 import dev.notebooks.platform.events.account.AccountDeleted;
 import dev.notebooks.platform.kube.ResourceClient;
@@ -59,6 +60,7 @@ public class RegistrationService {
     private final ProfileIndex listing;
     private final RegistrationSettings settings;
     private final AuditLog auditLog;
+    private final ProfileWrites writes;
     private final JsonMapper jsonMapper;
 
     RegistrationService(
@@ -66,11 +68,13 @@ public class RegistrationService {
             ProfileIndex listing,
             RegistrationSettings settings,
             AuditLog auditLog,
+            ProfileWrites writes,
             JsonMapper jsonMapper) {
         this.client = client;
         this.listing = listing;
         this.settings = settings;
         this.auditLog = auditLog;
+        this.writes = writes;
         this.jsonMapper = jsonMapper;
     }
 
@@ -150,11 +154,14 @@ public class RegistrationService {
             }
             try {
                 Profile created = client.create(ProfileResources.PROFILES, profile(name, account.email()));
-                auditLog.record(AuditRecord.allowed(CREATE)
-                        .actor(ACTOR, SOURCE)
-                        .resource(Profile.KIND, null, created.name())
-                        .after(summary(account))
-                        .build());
+                writes.wrote(
+                        created,
+                        Actor.controller(ACTOR),
+                        AuditRecord.allowed(CREATE)
+                                .actor(ACTOR, SOURCE)
+                                .resource(Profile.KIND, null, created.name())
+                                .after(summary(account))
+                                .build());
                 LOG.info("Registered profile {} for {}", created.name(), account.email());
                 return;
             } catch (ApiException e) {
@@ -172,7 +179,6 @@ public class RegistrationService {
         Map<String, String> quota = settings.getDefaultQuota();
         Profile profile = Profile.of(
                 name, new Profile.Spec(Profile.Owner.user(owner), quota.isEmpty() ? null : Quotas.spec(quota), null));
-        profile.getMetadata().annotations(ProfileAnnotations.changedByController(ACTOR, 1));
         return profile;
     }
 

@@ -6,16 +6,22 @@ import static dev.notebooks.platform.kube.ResourceTypes.ROLE_BINDING;
 import static dev.notebooks.platform.kube.ResourceTypes.SERVICE_ACCOUNT;
 import static dev.notebooks.profile.domain.ProfileResources.PROFILES;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import dev.notebooks.platform.events.Actor;
 import dev.notebooks.platform.events.ReceivedEvent;
 import dev.notebooks.platform.events.Topics;
+import dev.notebooks.platform.events.profile.ContributorRole;
+import dev.notebooks.platform.events.profile.ProfileContributorAdded;
+import dev.notebooks.platform.events.profile.ProfileContributorRemoved;
 import dev.notebooks.platform.events.profile.ProfileCreated;
 import dev.notebooks.platform.events.profile.ProfileDeleted;
 import dev.notebooks.platform.events.profile.ProfileFailed;
 import dev.notebooks.platform.events.profile.ProfileReady;
 import dev.notebooks.platform.events.profile.ProfileUpdated;
+import dev.notebooks.platform.kube.ResourceTypes;
+import dev.notebooks.platform.kube.meta.OwnerReferences;
 import dev.notebooks.platform.outbox.audit.AuditLog;
 import dev.notebooks.platform.outbox.audit.AuditQuery;
 import dev.notebooks.platform.outbox.audit.AuditRecord;
@@ -23,13 +29,14 @@ import dev.notebooks.platform.testing.kafka.EventTopicReader;
 import dev.notebooks.platform.testing.kubernetes.KubernetesFixture;
 import dev.notebooks.profile.ProfileServiceFixtures;
 import dev.notebooks.profile.domain.Profile;
-import dev.notebooks.profile.domain.ProfileAnnotations;
 import dev.notebooks.profile.domain.Quotas;
+import dev.notebooks.profile.service.ContributorBinding;
 import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.CoreV1Event;
 import io.kubernetes.client.openapi.models.V1Condition;
+import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1Namespace;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1ResourceQuota;
@@ -146,7 +153,9 @@ class ProfileReconcilerTest implements TestPropertyProvider {
         List<ReceivedEvent> events = awaitEvents(name, "profile.created.v1", "profile.ready.v1");
 
         ProfileCreated created = events.get(0).dataAs(ProfileCreated.class);
-        assertThat(created.actor()).isEqualTo(Actor.kubectl("unknown"));
+        assertThat(created.actor())
+                .as("the field manager that wrote the spec, from managedFields")
+                .isEqualTo(Actor.kubectl(Kubectl.FIELD_MANAGER));
         assertThat(created.spec().owner()).isEqualTo(ALICE);
         assertThat(created.spec().quota()).containsExactlyEntriesOf(Map.of("cpu", "2"));
         assertThat(events.get(0).source()).isEqualTo("profile-service");
@@ -161,10 +170,12 @@ class ProfileReconcilerTest implements TestPropertyProvider {
     }
 
     @Test
-    void changesMadeThroughTheApiAreAnnouncedAsTheApiUsersAndKubectlsAsKubectls() throws ApiException {
-        String name = ProfileServiceFixtures.uniqueName("api");
+    void anAnnotationNamingSomeoneElseDoesNotMakeAKubectlChangeTheirs() throws ApiException {
+        String name = ProfileServiceFixtures.uniqueName("forged");
         Profile created = profile(name, ALICE, Map.of());
-        created.getMetadata().annotations(ProfileAnnotations.changedBy(ALICE, 1));
+        // what the API once wrote to say who made a generation: anyone who can edit the Profile can write it too
+        created.getMetadata()
+                .annotations(Map.of("notebooks.dev/changed-by", ALICE, "notebooks.dev/changed-by-generation", "1"));
         kubectl.create(PROFILES, created);
         awaitEvents(name, "profile.created.v1", "profile.ready.v1");
 
@@ -176,26 +187,74 @@ class ProfileReconcilerTest implements TestPropertyProvider {
                 {"metadata": {"annotations": {"notebooks.dev/changed-by": "admin@example.com",
                                               "notebooks.dev/changed-by-generation": "2"}},
                  "spec": {"resourceQuotaSpec": {"hard": {"cpu": "4"}}}}""");
-        awaitEvents(name, "profile.created.v1", "profile.ready.v1", "profile.updated.v1");
-        kubectl.patch(
-                PROFILES, null, name, """
-                {"spec": {"resourceQuotaSpec": {"hard": {"cpu": "8"}}}}""");
-        List<ReceivedEvent> events =
-                awaitEvents(name, "profile.created.v1", "profile.ready.v1", "profile.updated.v1", "profile.updated.v1");
+        List<ReceivedEvent> events = awaitEvents(name, "profile.created.v1", "profile.ready.v1", "profile.updated.v1");
 
-        assertThat(events.get(0).dataAs(ProfileCreated.class).actor()).isEqualTo(Actor.api(ALICE));
-        ProfileUpdated byApi = events.get(2).dataAs(ProfileUpdated.class);
-        assertThat(byApi.actor()).isEqualTo(Actor.api("admin@example.com"));
-        assertThat(byApi.before().quota()).isEmpty();
-        assertThat(byApi.after().quota()).containsExactlyEntriesOf(Map.of("cpu", "4"));
-        ProfileUpdated byKubectl = events.get(3).dataAs(ProfileUpdated.class);
-        assertThat(byKubectl.actor().via()).isEqualTo(Actor.VIA_KUBECTL);
-        assertThat(byKubectl.before().quota()).containsExactlyEntriesOf(Map.of("cpu", "4"));
-        assertThat(byKubectl.after().quota()).containsExactlyEntriesOf(Map.of("cpu", "8"));
+        Actor kubectlUser = Actor.kubectl(Kubectl.FIELD_MANAGER);
+        assertThat(events.get(0).dataAs(ProfileCreated.class).actor()).isEqualTo(kubectlUser);
+        ProfileUpdated update = events.get(2).dataAs(ProfileUpdated.class);
+        assertThat(update.actor()).isEqualTo(kubectlUser);
+        assertThat(update.after().quota()).containsExactlyEntriesOf(Map.of("cpu", "4"));
         assertThat(auditOf(name))
-                .as("the API audits its own writes; the reconciler only what kubectl did")
-                .singleElement()
-                .satisfies(record -> assertThat(record.action()).isEqualTo("profile.update"));
+                .as("what kubectl did is audited as kubectl's")
+                .extracting(AuditRecord::action, AuditRecord::actor, AuditRecord::source)
+                .containsExactly(
+                        tuple("profile.update", Kubectl.FIELD_MANAGER, "kubectl"),
+                        tuple("profile.create", Kubectl.FIELD_MANAGER, "kubectl"));
+    }
+
+    @Test
+    void aDeletionAnnotatedWithSomeoneElsesNameIsAnnouncedAsKubectls() throws ApiException {
+        String name = ProfileServiceFixtures.uniqueName("forged-delete");
+        kubectl.create(PROFILES, profile(name, ALICE, Map.of()));
+        awaitReady(name);
+
+        kubectl.patch(
+                PROFILES,
+                null,
+                name,
+                """
+                {"metadata": {"annotations": {"notebooks.dev/deleted-by": "alice@example.com"}}}""");
+        kubectl.delete(PROFILES, null, name);
+
+        ProfileDeleted deleted = awaitEvents(name, "profile.created.v1", "profile.ready.v1", "profile.deleted.v1")
+                .get(2)
+                .dataAs(ProfileDeleted.class);
+        assertThat(deleted.actor().via()).isEqualTo(Actor.VIA_KUBECTL);
+        assertThat(deleted.actor().user()).isNotEqualTo(ALICE);
+    }
+
+    @Test
+    void aContributorAddedAndRemovedWithKubectlIsAnnouncedAsKubectls() throws ApiException {
+        String name = ProfileServiceFixtures.uniqueName("kfam");
+        kubectl.create(PROFILES, profile(name, ALICE, Map.of()));
+        awaitReady(name);
+
+        // the RoleBinding KFAM would write, written behind the service's back
+        kubectl.create(
+                ROLE_BINDING, ContributorBinding.of(BOB, ContributorRole.EDIT).toRoleBinding(name));
+        List<ReceivedEvent> added =
+                awaitEvents(name, "profile.created.v1", "profile.ready.v1", "profile.contributor-added.v1");
+        kubectl.delete(
+                ROLE_BINDING,
+                name,
+                ContributorBinding.of(BOB, ContributorRole.EDIT).name());
+        List<ReceivedEvent> removed = awaitEvents(
+                name,
+                "profile.created.v1",
+                "profile.ready.v1",
+                "profile.contributor-added.v1",
+                "profile.contributor-removed.v1");
+
+        ProfileContributorAdded addition = added.get(2).dataAs(ProfileContributorAdded.class);
+        assertThat(addition.actor()).isEqualTo(Actor.kubectl(Kubectl.FIELD_MANAGER));
+        assertThat(addition.user()).isEqualTo(BOB);
+        assertThat(addition.role()).isEqualTo(ContributorRole.EDIT);
+        ProfileContributorRemoved removal = removed.get(3).dataAs(ProfileContributorRemoved.class);
+        assertThat(removal.actor().via()).isEqualTo(Actor.VIA_KUBECTL);
+        assertThat(removal.user()).isEqualTo(BOB);
+        assertThat(auditOf(name))
+                .extracting(AuditRecord::action)
+                .containsExactly("contributor.remove", "contributor.add", "profile.create");
     }
 
     @Test
@@ -388,21 +447,37 @@ class ProfileReconcilerTest implements TestPropertyProvider {
     }
 
     @Test
-    void deletingAProfileDeletesEverythingItMadeAndAnnouncesWhoDeletedIt() throws ApiException {
+    void deletingAProfileRevokesItsPluginsAndLeavesItsChildrenToTheGarbageCollector() throws ApiException {
         String name = ProfileServiceFixtures.uniqueName("gone");
-        kubectl.create(PROFILES, profile(name, ALICE, Map.of("cpu", "1")));
-        awaitReady(name);
-
-        kubectl.patch(
+        Profile created = kubectl.create(
                 PROFILES,
-                null,
-                name,
-                """
-                {"metadata": {"annotations": {"notebooks.dev/deleted-by": "alice@example.com"}}}""");
+                Profile.of(
+                        name,
+                        new Profile.Spec(
+                                Profile.Owner.user(ALICE),
+                                Quotas.spec(Map.of("cpu", "1")),
+                                List.of(Profile.Plugin.of(
+                                        "WorkloadIdentity",
+                                        Map.of(
+                                                "gcpServiceAccount",
+                                                "notebooks@my-project.iam.gserviceaccount.com"))))));
+        awaitReady(name);
+        await().atMost(CONVERGED)
+                .untilAsserted(() -> assertThat(editorAnnotations(name)).containsKey(GCP_ANNOTATION));
+        // something the reconciler never made, owned by the profile: only the garbage collector knows it
+        V1ConfigMap notes = new V1ConfigMap()
+                .metadata(new V1ObjectMeta()
+                        .name(name + "-notes")
+                        .namespace("default")
+                        .ownerReferences(List.of(OwnerReferences.controller(PROFILES, created))));
+        kubectl.create(ResourceTypes.CONFIG_MAP, notes);
+
         kubectl.delete(PROFILES, null, name);
 
         await().atMost(CONVERGED).untilAsserted(() -> {
             assertThat(kubectl.get(PROFILES, null, name)).isEmpty();
+            assertThat(kubectl.get(ResourceTypes.CONFIG_MAP, "default", name + "-notes"))
+                    .isEmpty();
             assertThat(kubectl.get(NAMESPACE, null, name)).isEmpty();
             assertThat(kubectl.get(SERVICE_ACCOUNT, name, "default-editor")).isEmpty();
             assertThat(kubectl.get(SERVICE_ACCOUNT, name, "default-viewer")).isEmpty();
@@ -411,10 +486,11 @@ class ProfileReconcilerTest implements TestPropertyProvider {
             assertThat(kubectl.get(ROLE_BINDING, name, "default-viewer")).isEmpty();
             assertThat(kubectl.get(RESOURCE_QUOTA, name, "kf-resource-quota")).isEmpty();
         });
+        assertThat(eventsOn(created)).extracting(CoreV1Event::getReason).contains("PluginsRevoked");
         ProfileDeleted deleted = awaitEvents(name, "profile.created.v1", "profile.ready.v1", "profile.deleted.v1")
                 .get(2)
                 .dataAs(ProfileDeleted.class);
-        assertThat(deleted.actor()).isEqualTo(Actor.api(ALICE));
+        assertThat(deleted.actor().via()).isEqualTo(Actor.VIA_KUBECTL);
         assertThat(deleted.spec().quota()).containsExactlyEntriesOf(Map.of("cpu", "1"));
     }
 

@@ -14,12 +14,22 @@ class SpecManagersTest {
     private static final String SELF = "profile-service";
 
     @Test
-    void theNewestOtherWriterOfTheSpecIsTheOneNamed() {
+    void theNewestWriterOfTheSpecIsTheOneNamed() {
         V1ObjectMeta metadata = new V1ObjectMeta()
                 .managedFields(List.of(
                         write("kubectl-client-side-apply", "2025-01-01T10:00:00Z", "f:spec"),
-                        write("kubectl-edit", "2025-01-01T11:00:00Z", "f:spec"),
-                        write(SELF, "2025-01-01T12:00:00Z", "f:spec")));
+                        write("kubectl-edit", "2025-01-01T12:00:00Z", "f:spec"),
+                        write(SELF, "2025-01-01T11:00:00Z", "f:spec")));
+
+        assertThat(SpecManagers.of(metadata, SELF)).isEqualTo("kubectl-edit");
+    }
+
+    @Test
+    void ofTwoWritesInTheSameSecondTheOtherWritersIsTheNewer() {
+        V1ObjectMeta metadata = new V1ObjectMeta()
+                .managedFields(List.of(
+                        write(SELF, "2025-01-01T12:00:00Z", "f:spec"),
+                        write("kubectl-edit", "2025-01-01T12:00:00Z", "f:spec")));
 
         assertThat(SpecManagers.of(metadata, SELF)).isEqualTo("kubectl-edit");
     }

@@ -5,10 +5,26 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.kubernetes.client.openapi.JSON;
 
-/** Kubernetes objects as JSON trees, through the official client's own Gson (its date and quantity formats). */
+/**
+ * Kubernetes objects as JSON trees, through the official client's own Gson (its date and quantity formats), which,
+ * once this class is loaded, keeps {@code metadata.managedFields} ({@link ManagedFieldsAdapterFactory}).
+ */
 public final class KubeJson {
 
+    static {
+        // every client in the process (informers included) reads managedFields from here on
+        JSON.setGson(JSON.getGson()
+                .newBuilder()
+                .registerTypeAdapterFactory(new ManagedFieldsAdapterFactory())
+                .create());
+    }
+
     private KubeJson() {}
+
+    /** Makes sure the client's Gson keeps {@code managedFields}; call before any object is read. */
+    public static void install() {
+        // the static initializer did it
+    }
 
     public static Gson gson() {
         return JSON.getGson();

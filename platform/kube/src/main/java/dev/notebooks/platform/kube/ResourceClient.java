@@ -32,6 +32,7 @@ public class ResourceClient {
 
     public ResourceClient(ApiClient apiClient, KubeConfiguration configuration) {
         this.apiClient = apiClient;
+        KubeJson.install();
         this.fieldManager = configuration.getFieldManager();
     }
 

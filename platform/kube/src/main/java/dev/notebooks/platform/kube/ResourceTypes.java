@@ -16,8 +16,6 @@ import io.kubernetes.client.openapi.models.V1ResourceQuota;
 import io.kubernetes.client.openapi.models.V1ResourceQuotaList;
 import io.kubernetes.client.openapi.models.V1RoleBinding;
 import io.kubernetes.client.openapi.models.V1RoleBindingList;
-import io.kubernetes.client.openapi.models.V1Secret;
-import io.kubernetes.client.openapi.models.V1SecretList;
 import io.kubernetes.client.openapi.models.V1Service;
 import io.kubernetes.client.openapi.models.V1ServiceAccount;
 import io.kubernetes.client.openapi.models.V1ServiceAccountList;
@@ -33,9 +31,6 @@ public final class ResourceTypes {
 
     public static final ResourceType<V1ConfigMap> CONFIG_MAP =
             ResourceType.namespaced("", "v1", "ConfigMap", "configmaps", V1ConfigMap.class, V1ConfigMapList.class);
-
-    public static final ResourceType<V1Secret> SECRET =
-            ResourceType.namespaced("", "v1", "Secret", "secrets", V1Secret.class, V1SecretList.class);
 
     public static final ResourceType<V1ServiceAccount> SERVICE_ACCOUNT = ResourceType.namespaced(
             "", "v1", "ServiceAccount", "serviceaccounts", V1ServiceAccount.class, V1ServiceAccountList.class);

@@ -2,6 +2,7 @@ package dev.notebooks.platform.security;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import java.util.List;
+import java.util.Optional;
 
 /** Who the trusted gateway says is calling, who the cluster admins are, and which paths need a caller. */
 @ConfigurationProperties(SecurityConfiguration.PREFIX)
@@ -22,6 +23,8 @@ public class SecurityConfiguration {
     private String useridPrefix = DEFAULT_USERID_PREFIX;
     private List<String> clusterAdmins = List.of();
     private List<String> protectedPaths = DEFAULT_PROTECTED_PATHS;
+
+    private Integer managementPort;
 
     /** @return the header that carries the user id. Default value {@value #DEFAULT_USERID_HEADER}. */
     public String getUseridHeader() {
@@ -62,5 +65,18 @@ public class SecurityConfiguration {
 
     public void setProtectedPaths(List<String> protectedPaths) {
         this.protectedPaths = protectedPaths == null ? List.of() : List.copyOf(protectedPaths);
+    }
+
+    /**
+     * @return the port (of those the server listens on, {@code micronaut.server.netty.listeners}) where health shows its
+     *     details to anyone: the one the cluster's probes and Prometheus reach, never the gateway. Default: none, so
+     *     only cluster admins see details.
+     */
+    public Optional<Integer> getManagementPort() {
+        return Optional.ofNullable(managementPort);
+    }
+
+    public void setManagementPort(Integer managementPort) {
+        this.managementPort = managementPort;
     }
 }

@@ -6,6 +6,7 @@ import io.kubernetes.client.common.KubernetesListObject;
 import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.informer.SharedIndexInformer;
 import io.kubernetes.client.informer.SharedInformerFactory;
+import io.kubernetes.client.informer.cache.Caches;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.util.generic.GenericKubernetesApi;
 import io.micronaut.context.annotation.Requires;
@@ -32,6 +33,7 @@ public class InformerCache {
 
     public InformerCache(SharedInformerFactory factory, ApiClient apiClient) {
         this.factory = factory;
+        KubeJson.install();
         this.apiClient = apiClient;
     }
 
@@ -73,6 +75,15 @@ public class InformerCache {
     public <T extends KubernetesObject> List<T> list(ResourceType<T> type) {
         return cached(type)
                 .map(informer -> informer.getIndexer().list().stream()
+                        .map(KubeJson::copy)
+                        .toList())
+                .orElse(List.of());
+    }
+
+    /** @return copies of the cached objects of the type in one namespace, from the informer's namespace index */
+    public <T extends KubernetesObject> List<T> list(ResourceType<T> type, String namespace) {
+        return cached(type)
+                .map(informer -> informer.getIndexer().byIndex(Caches.NAMESPACE_INDEX, namespace).stream()
                         .map(KubeJson::copy)
                         .toList())
                 .orElse(List.of());

@@ -193,8 +193,12 @@ final class ReconcileLoop<T extends KubernetesObject> implements Reconciler {
 
     private Optional<Request> ownerOf(KubernetesObject child) {
         String namespace = spec.primary().namespaced() ? child.getMetadata().getNamespace() : null;
-        return OwnerReferences.controllerOf(child, spec.primary())
-                .map(owner -> new Request(namespace, owner.getName()));
+        Optional<Request> owner = OwnerReferences.controllerOf(child, spec.primary())
+                .map(reference -> new Request(namespace, reference.getName()));
+        if (owner.isEmpty() && spec.ownsItsNamespace() && child.getMetadata().getNamespace() != null) {
+            return Optional.of(new Request(null, child.getMetadata().getNamespace()));
+        }
+        return owner;
     }
 
     ResourceType<T> primary() {

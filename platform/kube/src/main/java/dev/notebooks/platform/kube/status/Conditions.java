@@ -90,10 +90,6 @@ public final class Conditions {
                         .findFirst();
     }
 
-    public static boolean isTrue(List<V1Condition> conditions, String type) {
-        return find(conditions, type).map(c -> TRUE.equals(c.getStatus())).orElse(false);
-    }
-
     private static V1Condition copy(V1Condition condition) {
         return new V1Condition()
                 .type(condition.getType())

@@ -215,7 +215,9 @@ class ControllerRuntimeTest implements TestPropertyProvider {
 
     private TestProfile awaitReady(String name) {
         return await().atMost(CONVERGED)
-                .until(() -> profile(name), profile -> Conditions.isTrue(profile.conditions(), Conditions.READY));
+                .until(() -> profile(name), profile -> Conditions.find(profile.conditions(), Conditions.READY)
+                        .map(ready -> Conditions.TRUE.equals(ready.getStatus()))
+                        .orElse(false));
     }
 
     private V1Namespace awaitNamespace(String name) {
