@@ -11,6 +11,7 @@ import dev.notebooks.notebook.NotebookServiceFixtures;
 import dev.notebooks.notebook.Profiles;
 import dev.notebooks.notebook.domain.Notebook;
 import dev.notebooks.notebook.domain.NotebookResources;
+import dev.notebooks.notebook.domain.poddefault.PodDefault;
 import dev.notebooks.platform.kube.ResourceClient;
 import dev.notebooks.platform.kube.ResourceTypes;
 import dev.notebooks.platform.outbox.audit.AuditLog;
@@ -18,6 +19,8 @@ import dev.notebooks.platform.outbox.audit.AuditQuery;
 import dev.notebooks.platform.security.ProfileRoles;
 import dev.notebooks.platform.testing.http.TestHttp;
 import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.models.V1LabelSelector;
+import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1PersistentVolumeClaim;
 import io.kubernetes.client.openapi.models.V1StatefulSet;
 import io.micronaut.context.env.Environment;
@@ -263,6 +266,82 @@ class NotebookApiTest implements TestPropertyProvider {
                 .isEmpty();
         assertThat(kube.get(NotebookResources.NOTEBOOKS, full.namespace(), name))
                 .isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aReadyNotebooksPodLogsAndEventsAndTheFormsReadsAnswerAsJwa() throws ApiException {
+        String name = NotebookServiceFixtures.uniqueName("reads");
+        assertThat(http.as(world.owner(), POST(world.notebooks(), form(name))).status())
+                .isEqualTo(201);
+        await().atMost(SEEN).until(() -> "ready".equals(phase(item(world.viewer(), name))));
+
+        TestHttp.Reply pod = http.as(world.viewer(), GET(world.notebook(name) + "/pod"));
+        assertThat(pod.status()).as(pod.toString()).isEqualTo(200);
+        Map<String, Object> podObject = (Map<String, Object>) pod.json().get("pod");
+        assertThat(((Map<String, Object>) podObject.get("metadata")).get("name"))
+                .isEqualTo(name + "-0");
+
+        TestHttp.Reply logs = await().atMost(SEEN)
+                .until(
+                        () -> http.as(world.viewer(), GET(world.notebook(name) + "/pod/" + name + "-0/logs")),
+                        reply -> reply.status() == 200
+                                && !((List<?>) reply.json().get("logs")).isEmpty());
+        assertThat(logs.json().get("logs").toString()).contains("/notebook/" + world.namespace() + "/" + name);
+        assertThat(http.as(world.viewer(), GET(world.notebook(name) + "/pod/someone-else-0/logs"))
+                        .status())
+                .isEqualTo(404);
+
+        TestHttp.Reply events = http.as(world.viewer(), GET(world.notebook(name) + "/events"));
+        assertThat(events.status()).as(events.toString()).isEqualTo(200);
+        assertThat(events.json().get("events")).isInstanceOf(List.class);
+
+        TestHttp.Reply pvcs = http.as(world.viewer(), GET("/api/namespaces/" + world.namespace() + "/pvcs"));
+        assertThat(pvcs.status()).isEqualTo(200);
+        assertThat((List<Map<String, Object>>) pvcs.json().get("pvcs"))
+                .contains(Map.of("name", name + "-workspace", "size", "1Gi", "mode", "ReadWriteOnce"));
+
+        kube.create(
+                NotebookResources.POD_DEFAULTS,
+                PodDefault.of(
+                        new V1ObjectMeta().name("add-gcp").namespace(world.namespace()),
+                        PodDefault.Spec.selecting(new V1LabelSelector().matchLabels(Map.of("add-gcp", "true")))));
+        kube.create(
+                NotebookResources.POD_DEFAULTS,
+                PodDefault.of(
+                        new V1ObjectMeta().name("by-expression").namespace(world.namespace()),
+                        PodDefault.Spec.selecting(new V1LabelSelector())));
+        List<Map<String, Object>> podDefaults = await().atMost(SEEN)
+                .until(
+                        () -> (List<Map<String, Object>>)
+                                http.as(world.viewer(), GET("/api/namespaces/" + world.namespace() + "/poddefaults"))
+                                        .json()
+                                        .get("poddefaults"),
+                        list -> list != null && list.size() == 2);
+        assertThat(podDefaults.get(0)).containsEntry("label", "add-gcp").containsEntry("desc", "add-gcp");
+        assertThat(podDefaults.get(1)).containsEntry("label", null);
+
+        TestHttp.Reply gpus = http.as(world.stranger(), GET("/api/gpus"));
+        assertThat(gpus.status()).isEqualTo(200);
+        assertThat(gpus.json().get("vendors")).isInstanceOf(List.class);
+        TestHttp.Reply classes = http.as(world.stranger(), GET("/api/storageclasses"));
+        assertThat(classes.status()).isEqualTo(200);
+        TestHttp.Reply defaultClass = http.as(world.stranger(), GET("/api/storageclasses/default"));
+        assertThat(defaultClass.status()).isEqualTo(200);
+        String chosen = (String) defaultClass.json().get("defaultStorageClass");
+        if (!chosen.isEmpty()) {
+            assertThat((List<String>) classes.json().get("storageClasses")).contains(chosen);
+        }
+
+        assertThat((List<String>)
+                        http.as(world.viewer(), GET("/api/namespaces")).json().get("namespaces"))
+                .contains(world.namespace());
+        assertThat((List<String>)
+                        http.as(world.stranger(), GET("/api/namespaces")).json().get("namespaces"))
+                .doesNotContain(world.namespace());
+        assertThat((List<String>)
+                        http.as(Profiles.ADMIN, GET("/api/namespaces")).json().get("namespaces"))
+                .contains(world.namespace());
     }
 
     @SuppressWarnings("unchecked")
