@@ -15,7 +15,6 @@ import dev.notebooks.platform.kube.ResourceClient;
 import dev.notebooks.platform.kube.ResourceTypes;
 import dev.notebooks.platform.outbox.audit.AuditLog;
 import dev.notebooks.platform.outbox.audit.AuditQuery;
-import dev.notebooks.platform.outbox.audit.AuditRecord;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.micronaut.context.env.Environment;
@@ -220,6 +219,8 @@ class SpawnerConfigMapTest implements TestPropertyProvider {
 
     @Test
     void aHandEditIsPutBackKeepingTheAdministratorsOtherKeysAndAudited() throws ApiException {
+        // the publisher's ConfigMap first: the test API server would make one from the patch itself
+        await().atMost(Duration.ofSeconds(10)).until(() -> configMap().isPresent());
         Instant edited = Instant.now();
         JsonObject data = new JsonObject();
         data.addProperty(KEY, HAND_EDITED_YAML);
@@ -247,15 +248,17 @@ class SpawnerConfigMapTest implements TestPropertyProvider {
                                 Map.of(
                                         "value", imageGroup("imageGroupTwo").get("value"),
                                         "options", imageGroup("imageGroupTwo").get("options"))));
-        List<AuditRecord> drift = auditLog.find(AuditQuery.newestFirst()
-                        .withResource("ConfigMap", NAMESPACE, NAME)
-                        .withAction("spawner-config.drift-corrected"))
-                .items();
-        assertThat(drift).singleElement().satisfies(record -> {
-            assertThat(record.time()).isAfter(edited);
-            assertThat(record.before()).contains("kubeflownotebookswg/jupyter-scipy:v1.8.0");
-            assertThat(record.after()).contains(KUBEFLOW + "jupyter-scipy:v1.10.0");
-        });
+        // the audit record follows the write that put the ConfigMap back
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(auditLog.find(AuditQuery.newestFirst()
+                                .withResource("ConfigMap", NAMESPACE, NAME)
+                                .withAction("spawner-config.drift-corrected"))
+                        .items())
+                .singleElement()
+                .satisfies(record -> {
+                    assertThat(record.time()).isAfter(edited);
+                    assertThat(record.before()).contains("kubeflownotebookswg/jupyter-scipy:v1.8.0");
+                    assertThat(record.after()).contains(KUBEFLOW + "jupyter-scipy:v1.10.0");
+                }));
     }
 
     /** The catalog's keys of a spawner YAML, whatever else an administrator keeps in it. */

@@ -1,12 +1,12 @@
 package dev.notebooks.auth.api;
 
 import dev.notebooks.auth.AuthSettings;
-import dev.notebooks.auth.controller.ImportReport;
-import dev.notebooks.auth.controller.StaticPasswordImport;
 import dev.notebooks.auth.domain.Account;
 import dev.notebooks.auth.domain.AccountNotFoundException;
 import dev.notebooks.auth.domain.WrongPasswordException;
 import dev.notebooks.auth.service.AccountService;
+import dev.notebooks.auth.service.ImportReport;
+import dev.notebooks.auth.service.StaticPasswordImport;
 import dev.notebooks.platform.events.Actor;
 import dev.notebooks.platform.outbox.audit.AuditLog;
 import dev.notebooks.platform.outbox.audit.AuditRecord;

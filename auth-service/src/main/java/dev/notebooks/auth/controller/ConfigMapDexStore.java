@@ -2,6 +2,9 @@ package dev.notebooks.auth.controller;
 
 import com.google.gson.JsonObject;
 import dev.notebooks.auth.AuthSettings;
+import dev.notebooks.auth.dex.DexConfig;
+import dev.notebooks.auth.dex.DexConfigMap;
+import dev.notebooks.auth.dex.DexEntry;
 import dev.notebooks.auth.domain.Account;
 import dev.notebooks.platform.events.account.AccountBackend;
 import dev.notebooks.platform.kube.ResourceClient;

@@ -1,5 +1,6 @@
 package dev.notebooks.auth.controller;
 
+import dev.notebooks.auth.dex.DexEntry;
 import dev.notebooks.auth.domain.Account;
 import dev.notebooks.platform.events.account.AccountBackend;
 import io.kubernetes.client.openapi.ApiException;

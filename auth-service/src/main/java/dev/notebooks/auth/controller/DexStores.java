@@ -1,6 +1,7 @@
 package dev.notebooks.auth.controller;
 
 import dev.notebooks.auth.AuthSettings;
+import dev.notebooks.auth.dex.DexConfigMap;
 import dev.notebooks.platform.kube.ResourceClient;
 import dev.notebooks.platform.kube.apply.Applier;
 import io.kubernetes.client.openapi.ApiClient;

@@ -1,5 +1,6 @@
 package dev.notebooks.auth.controller;
 
+import dev.notebooks.auth.dex.DexEntry;
 import dev.notebooks.auth.domain.Account;
 import dev.notebooks.auth.domain.PasswordHasher;
 import dev.notebooks.auth.events.AccountAnnouncer;

@@ -1,6 +1,7 @@
 package dev.notebooks.auth.controller;
 
 import dev.notebooks.auth.AuthSettings;
+import dev.notebooks.auth.dex.DexEntry;
 import dev.notebooks.auth.domain.Account;
 import dev.notebooks.platform.events.account.AccountBackend;
 import dev.notebooks.platform.kube.ResourceClient;

@@ -3,8 +3,12 @@ package dev.notebooks.auth.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.notebooks.auth.dex.DexConfigMap;
+import dev.notebooks.auth.dex.DexConfigTest;
 import dev.notebooks.auth.domain.Account;
 import dev.notebooks.auth.service.AccountService;
+import dev.notebooks.auth.service.ImportReport;
+import dev.notebooks.auth.service.StaticPasswordImport;
 import dev.notebooks.platform.events.Actor;
 import dev.notebooks.platform.outbox.audit.AuditLog;
 import dev.notebooks.platform.outbox.audit.AuditQuery;

@@ -1,4 +1,4 @@
-package dev.notebooks.auth.controller;
+package dev.notebooks.auth.dex;
 
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -23,9 +23,9 @@ import org.yaml.snakeyaml.representer.Representer;
  * {@code staticPasswords} this service changes comes out as it went in: other keys, their order, quoting, flow
  * lists and comments.
  */
-final class DexConfig {
+public final class DexConfig {
 
-    static final String STATIC_PASSWORDS = "staticPasswords";
+    public static final String STATIC_PASSWORDS = "staticPasswords";
 
     private final Yaml yaml;
     private final MappingNode root;
@@ -36,7 +36,7 @@ final class DexConfig {
     }
 
     /** @throws IllegalArgumentException when the text is not a YAML mapping */
-    static DexConfig parse(String text) {
+    public static DexConfig parse(String text) {
         LoaderOptions loading = new LoaderOptions();
         loading.setProcessComments(true);
         DumperOptions dumping = new DumperOptions();
@@ -55,14 +55,14 @@ final class DexConfig {
     }
 
     /** One entry of {@code staticPasswords}: its node as it is, and its scalar fields. */
-    record Entry(Node node, Map<String, String> fields) {
+    public record Entry(Node node, Map<String, String> fields) {
 
-        String email() {
+        public String email() {
             return fields.get("email");
         }
     }
 
-    List<Entry> staticPasswords() {
+    public List<Entry> staticPasswords() {
         SequenceNode list = staticPasswordsNode();
         if (list == null) {
             return List.of();
@@ -75,7 +75,7 @@ final class DexConfig {
     }
 
     /** A new entry in Dex's field order. */
-    Node entry(String email, String hash, String username, String userId) {
+    public Node entry(String email, String hash, String username, String userId) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("email", email);
         fields.put("hash", hash);
@@ -85,7 +85,7 @@ final class DexConfig {
     }
 
     /** Replaces the list's entries (creating the key when absent), keeping the list node and its comments. */
-    void setStaticPasswords(List<Node> entries) {
+    public void setStaticPasswords(List<Node> entries) {
         SequenceNode list = staticPasswordsNode();
         if (list == null) {
             list = new SequenceNode(Tag.SEQ, new ArrayList<>(), DumperOptions.FlowStyle.BLOCK);
@@ -100,7 +100,7 @@ final class DexConfig {
         list.setFlowStyle(entries.isEmpty() ? DumperOptions.FlowStyle.FLOW : DumperOptions.FlowStyle.BLOCK);
     }
 
-    String text() {
+    public String text() {
         StringWriter out = new StringWriter();
         yaml.serialize(root, out);
         return out.toString();

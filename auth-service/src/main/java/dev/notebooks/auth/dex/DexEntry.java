@@ -1,4 +1,4 @@
-package dev.notebooks.auth.controller;
+package dev.notebooks.auth.dex;
 
 import dev.notebooks.auth.domain.Account;
 import io.micronaut.core.annotation.Nullable;

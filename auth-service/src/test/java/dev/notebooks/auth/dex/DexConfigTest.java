@@ -1,4 +1,4 @@
-package dev.notebooks.auth.controller;
+package dev.notebooks.auth.dex;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.nodes.Node;
 
 /** Dex's configuration edited in place: only the static password entries change, everything else comes out as it was. */
-class DexConfigTest {
+public class DexConfigTest {
 
-    static final String KUBEFLOW_CONFIG = resource("/dex/kubeflow-config.yaml");
+    public static final String KUBEFLOW_CONFIG = resource("/dex/kubeflow-config.yaml");
     /** Kubeflow's configuration as this service writes it back (see {@link #anAddedEntryLeavesEverythingElseAsItWas}). */
-    static final String KUBEFLOW_CONFIG_AS_WRITTEN = KUBEFLOW_CONFIG.replace(
+    public static final String KUBEFLOW_CONFIG_AS_WRITTEN = KUBEFLOW_CONFIG.replace(
             """
             staticClients:
             # https://github.com/dexidp/dex/pull/1664
@@ -81,7 +81,7 @@ class DexConfigTest {
                 .contains("issuer: http://dex.auth.svc.cluster.local:5556/dex");
     }
 
-    static String resource(String path) {
+    public static String resource(String path) {
         try (InputStream in = DexConfigTest.class.getResourceAsStream(path)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

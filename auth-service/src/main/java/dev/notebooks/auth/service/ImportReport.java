@@ -1,4 +1,4 @@
-package dev.notebooks.auth.controller;
+package dev.notebooks.auth.service;
 
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;

@@ -1,10 +1,11 @@
-package dev.notebooks.auth.controller;
+package dev.notebooks.auth.service;
 
+import dev.notebooks.auth.dex.DexConfig;
+import dev.notebooks.auth.dex.DexConfigMap;
 import dev.notebooks.auth.domain.Account;
 import dev.notebooks.auth.domain.AccountExistsException;
 import dev.notebooks.auth.domain.InvalidAccountException;
 import dev.notebooks.auth.domain.PasswordHasher;
-import dev.notebooks.auth.service.AccountService;
 import dev.notebooks.platform.events.Actor;
 import io.kubernetes.client.openapi.ApiException;
 import jakarta.inject.Singleton;

@@ -1,4 +1,4 @@
-package dev.notebooks.auth.controller;
+package dev.notebooks.auth.dex;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
