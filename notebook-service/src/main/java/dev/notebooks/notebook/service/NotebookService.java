@@ -202,6 +202,8 @@ public class NotebookService {
         } else {
             annotations.add(NotebookAnnotations.STOPPED, JsonNull.INSTANCE);
         }
+        // the reconciler announces the change with this user as its actor
+        annotations.addProperty(NotebookAnnotations.UPDATED_BY, caller.user());
         Notebook patched = patch(namespace, name, current, annotations, null, "Updating notebook " + name);
         auditLog.record(audit(caller, AuditRecord.allowed(action), namespace, name)
                 .before(summary(current))
@@ -260,6 +262,7 @@ public class NotebookService {
         if (current.isStopped()) {
             annotations.add(NotebookAnnotations.STOPPED, JsonNull.INSTANCE);
         }
+        annotations.addProperty(NotebookAnnotations.UPDATED_BY, caller.user());
         Notebook patched;
         try {
             patched = patch(namespace, name, current, annotations, edited.notebook(), "Editing notebook " + name);

@@ -170,6 +170,9 @@ class NotebookApiTest implements TestPropertyProvider {
                 .isEqualTo(200);
         await().atMost(SEEN).until(() -> "stopped".equals(phase(item(world.viewer(), name))));
         assertThat(statefulSet(name).orElseThrow().getSpec().getReplicas()).isZero();
+        assertThat(notebook(name).orElseThrow().annotation("notebooks.dev/updated-by"))
+                .as("the reconciler's events name the user")
+                .contains(world.owner());
         assertThat(http.as(world.owner(), PATCH(world.notebook(name), Map.of("stopped", true)))
                         .status())
                 .isEqualTo(409);
