@@ -9,8 +9,8 @@ import dev.notebooks.platform.outbox.consumer.IdempotentConsumer;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;
-import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.OffsetReset;
+import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -20,7 +20,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * before this service first ran are counted too.
  */
 @KafkaListener(
-        // offsets committed after each batch, so a restart resumes after what was applied, not from the last auto-commit
+        // offsets committed after each batch, so a restart resumes after what was applied, not from the last
+        // auto-commit
         offsetStrategy = OffsetStrategy.SYNC,
         groupId = NotebookEventListener.CONSUMER,
         offsetReset = OffsetReset.EARLIEST,

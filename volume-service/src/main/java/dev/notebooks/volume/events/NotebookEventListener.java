@@ -13,8 +13,8 @@ import dev.notebooks.volume.service.VolumeUsage;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;
-import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.OffsetReset;
+import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,7 +26,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * drops a second delivery).
  */
 @KafkaListener(
-        // offsets committed after each batch, so a restart resumes after what was applied, not from the last auto-commit
+        // offsets committed after each batch, so a restart resumes after what was applied, not from the last
+        // auto-commit
         offsetStrategy = OffsetStrategy.SYNC,
         groupId = NotebookEventListener.CONSUMER,
         offsetReset = OffsetReset.EARLIEST,

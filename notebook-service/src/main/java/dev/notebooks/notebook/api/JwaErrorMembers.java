@@ -1,0 +1,92 @@
+package dev.notebooks.notebook.api;
+
+import dev.notebooks.platform.security.SecurityConfiguration;
+import io.micronaut.core.annotation.Order;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.zalando.problem.Problem;
+
+/**
+ * Every problem+json answer also carries JWA's error members ({@code crud_backend/errors/handlers.py}):
+ * {@code success: false}, {@code status} (the HTTP code, as RFC 7807's {@code status} already is), {@code log} (what
+ * went wrong) and {@code user}, so JWA's frontend shows the message. The problem's own members stay as they are.
+ */
+// first in, last out: it also sees the 401 the caller filter answers before any other filter runs
+@ServerFilter("/api/**")
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class JwaErrorMembers {
+
+    private final SecurityConfiguration security;
+
+    JwaErrorMembers(SecurityConfiguration security) {
+        this.security = security;
+    }
+
+    @ResponseFilter
+    @SuppressWarnings("unchecked")
+    void addJwaMembers(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        if (response.code() < 400 || !(response.body() instanceof Problem problem)) {
+            return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (problem.getType() != null && !Problem.DEFAULT_TYPE.equals(problem.getType())) {
+            body.put("type", problem.getType().toString());
+        }
+        body.put("title", problem.getTitle());
+        body.put("status", response.code());
+        if (problem.getDetail() != null) {
+            body.put("detail", problem.getDetail());
+        }
+        if (problem.getInstance() != null) {
+            body.put("instance", problem.getInstance().toString());
+        }
+        List<Map<String, Object>> violations = violations(problem);
+        if (!violations.isEmpty()) {
+            body.put("violations", violations);
+        }
+        problem.getParameters().forEach(body::putIfAbsent);
+        body.put("success", false);
+        body.put("log", log(problem, violations));
+        String user = request.getHeaders().get(security.getUseridHeader());
+        body.put("user", user == null ? null : stripPrefix(user));
+        ((MutableHttpResponse<Object>) response).body(body);
+    }
+
+    private String stripPrefix(String user) {
+        String prefix = security.getUseridPrefix();
+        return !prefix.isEmpty() && user.startsWith(prefix) ? user.substring(prefix.length()) : user;
+    }
+
+    private static List<Map<String, Object>> violations(Problem problem) {
+        if (problem instanceof io.micronaut.problem.violations.ConstraintViolationThrowableProblem violating) {
+            return violating.getViolations().stream()
+                    .map(violation -> {
+                        Map<String, Object> map = new LinkedHashMap<>();
+                        map.put("field", violation.getField());
+                        map.put("message", violation.getMessage());
+                        return map;
+                    })
+                    .toList();
+        }
+        return List.of();
+    }
+
+    private static String log(Problem problem, List<Map<String, Object>> violations) {
+        if (!violations.isEmpty()) {
+            return violations.stream()
+                    .map(v -> v.get("field") + ": " + v.get("message"))
+                    .reduce((a, b) -> a + "; " + b)
+                    .orElse("");
+        }
+        if (problem.getDetail() != null) {
+            return problem.getDetail();
+        }
+        return problem.getTitle() == null ? "An error occurred." : problem.getTitle();
+    }
+}
