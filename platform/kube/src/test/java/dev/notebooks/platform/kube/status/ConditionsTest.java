@@ -70,8 +70,8 @@ class ConditionsTest {
         List<V1Condition> updated = Conditions.set(conditions, Conditions.ready(1L), LATER);
 
         assertThat(updated).extracting(V1Condition::getType).containsExactly("Synced", "Ready", "Degraded");
-        assertThat(Conditions.find(updated, "Ready")).hasValueSatisfying(ready -> assertThat(ready.getStatus())
-                .isEqualTo(Conditions.TRUE));
+        assertThat(Conditions.find(updated, "Ready"))
+                .hasValueSatisfying(ready -> assertThat(ready.getStatus()).isEqualTo(Conditions.TRUE));
     }
 
     @Test
