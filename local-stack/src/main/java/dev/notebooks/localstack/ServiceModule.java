@@ -19,7 +19,9 @@ record ServiceModule(String name, int port, String database) {
 
     /** The modules of the suite that exist in this checkout as runnable services (a main class), in start order. */
     static List<ServiceModule> present(Path root) {
-        return SUITE.stream().filter(module -> isService(root.resolve(module.name()).resolve("pom.xml"))).toList();
+        return SUITE.stream()
+                .filter(module -> isService(root.resolve(module.name()).resolve("pom.xml")))
+                .toList();
     }
 
     private static boolean isService(Path pom) {
