@@ -28,7 +28,7 @@ public final class LocalStack {
 
     private final LocalStackSettings settings;
     // pushed from the parallel start threads, popped by stop()
-    private final Deque<AutoCloseable> running = new ConcurrentLinkedDeque<>();
+    private final Deque<Part> running = new ConcurrentLinkedDeque<>();
     private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -96,7 +96,7 @@ public final class LocalStack {
         }
         EmbeddedPostgresServer server =
                 EmbeddedPostgresServer.start(settings.dataDir().resolve("postgres"), settings.postgresPort());
-        running.push(server);
+        started(new Part("PostgreSQL", server));
         return new Infrastructure.Database(
                 server.jdbcUrl("postgres"), EmbeddedPostgresServer.SUPERUSER, EmbeddedPostgresServer.PASSWORD);
     }
@@ -107,7 +107,7 @@ public final class LocalStack {
         }
         KafkaBrokerProcess broker = KafkaBrokerProcess.start(
                 settings.dataDir().resolve("kafka"), settings.kafkaPort(), settings.kafkaPort() + 1);
-        running.push(broker);
+        started(new Part("Kafka", broker));
         // the address the broker advertises; "localhost" may resolve to ::1 first, where it does not listen
         return broker.bootstrapServers();
     }
@@ -120,7 +120,7 @@ public final class LocalStack {
         KubernetesApiDouble api = KubernetesApiDouble.start(KubernetesApiDouble.Settings.defaults()
                 .port(settings.apiServerPort())
                 .workloads(WorkloadSettings.watchable()));
-        running.push(api);
+        started(new Part("Kubernetes API", api));
         return new Infrastructure.Cluster(api.writeKubeconfig(settings.dataDir().resolve("kubeconfig")), true);
     }
 
@@ -149,24 +149,46 @@ public final class LocalStack {
         return "Local stack ready (" + services.size() + " services): " + parts + " — Ctrl-C stops it.";
     }
 
-    /** Stops services first, then the infrastructure, last started first; safe to call twice. */
+    /** Something started that {@link #stop()} stops, last started first. */
+    void started(Part part) {
+        running.push(part);
+    }
+
+    /**
+     * Stops services first, then the infrastructure, last started first, one line per part; safe to call twice. A
+     * service stops as on SIGTERM (its own shutdown, informers stopped before the API goes), so nothing it logs on the
+     * way out reaches this console.
+     */
     synchronized void stop() {
         if (stopped.getCount() == 0) {
             return;
         }
         say("Stopping the local stack");
         // services together (each gets its grace period at once), then the infrastructure they used
-        services.parallelStream().forEach(ServiceProcess::stop);
+        services.parallelStream()
+                .map(service -> "  " + service.module().name() + " " + service.stop())
+                .toList()
+                .forEach(LocalStack::say);
         services.clear();
         while (!running.isEmpty()) {
-            try {
-                running.pop().close();
-            } catch (Exception e) {
-                say("  could not stop a component cleanly: " + e.getMessage());
-            }
+            say("  " + running.pop().stop());
         }
         say("Local stack stopped");
         stopped.countDown();
+    }
+
+    /** Something the stack started and stops: PostgreSQL, Kafka, the Kubernetes API. */
+    record Part(String name, AutoCloseable closeable) {
+
+        /** @return the line that says how it stopped; never a stack trace */
+        String stop() {
+            try {
+                closeable.close();
+                return name + " stopped";
+            } catch (Exception e) {
+                return name + " did not stop cleanly: " + e.getMessage();
+            }
+        }
     }
 
     private static void say(String line) {

@@ -70,15 +70,19 @@ final class ServiceProcess {
         return false;
     }
 
-    void stop() {
+    /** @return how it stopped, such as {@code stopped} or {@code killed after 10s} */
+    String stop() {
         process.destroy();
         try {
             if (!process.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
+                return "killed after " + STOP_GRACE.toSeconds() + " s";
             }
+            return "stopped";
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+            return "killed";
         }
     }
 }

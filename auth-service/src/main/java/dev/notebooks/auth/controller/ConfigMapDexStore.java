@@ -7,6 +7,7 @@ import dev.notebooks.auth.dex.DexConfigMap;
 import dev.notebooks.auth.dex.DexEntry;
 import dev.notebooks.auth.domain.Account;
 import dev.notebooks.platform.events.account.AccountBackend;
+import dev.notebooks.platform.kube.MergePatchBuilder;
 import dev.notebooks.platform.kube.ResourceClient;
 import io.kubernetes.client.openapi.ApiException;
 import java.net.HttpURLConnection;
@@ -101,17 +102,13 @@ public class ConfigMapDexStore implements DexStore {
 
     /** {@code kubectl rollout restart}: a new restartedAt annotation on the pod template rolls the pods. */
     void restartDex() throws ApiException {
-        JsonObject annotations = new JsonObject();
         // RFC 3339 like kubectl's, with the fraction of a second, so two restarts within a second still differ
-        annotations.addProperty(DexNames.RESTARTED_AT, Instant.now(clock).toString());
-        JsonObject metadata = new JsonObject();
-        metadata.add("annotations", annotations);
-        JsonObject template = new JsonObject();
-        template.add("metadata", metadata);
-        JsonObject spec = new JsonObject();
-        spec.add("template", template);
-        JsonObject patch = new JsonObject();
-        patch.add("spec", spec);
+        JsonObject patch = MergePatchBuilder.mergePatch()
+                .put(
+                        "spec.template.metadata.annotations",
+                        DexNames.RESTARTED_AT,
+                        Instant.now(clock).toString())
+                .build();
         try {
             client.mergePatch(DexNames.DEPLOYMENT, namespace, deployment, patch);
         } catch (ApiException e) {

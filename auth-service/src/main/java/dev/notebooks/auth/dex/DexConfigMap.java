@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.notebooks.auth.AuthSettings;
+import dev.notebooks.platform.kube.MergePatchBuilder;
 import dev.notebooks.platform.kube.ResourceClient;
 import dev.notebooks.platform.kube.ResourceTypes;
 import io.kubernetes.client.openapi.ApiException;
@@ -59,16 +60,10 @@ public class DexConfigMap {
     public void write(Snapshot read, DexConfig config, Collection<String> managed) throws ApiException {
         JsonArray emails = new JsonArray();
         new TreeSet<>(managed).forEach(emails::add);
-        JsonObject annotations = new JsonObject();
-        annotations.addProperty(MANAGED_ANNOTATION, emails.toString());
-        JsonObject metadata = new JsonObject();
-        metadata.addProperty("resourceVersion", read.resourceVersion());
-        metadata.add("annotations", annotations);
-        JsonObject data = new JsonObject();
-        data.addProperty(key, config.text());
-        JsonObject patch = new JsonObject();
-        patch.add("metadata", metadata);
-        patch.add("data", data);
+        JsonObject patch = MergePatchBuilder.atResourceVersion(read.resourceVersion())
+                .put("metadata.annotations", MANAGED_ANNOTATION, emails.toString())
+                .put("data", key, config.text())
+                .build();
         client.mergePatch(ResourceTypes.CONFIG_MAP, namespace, name, patch);
     }
 

@@ -8,6 +8,7 @@ import dev.notebooks.catalog.service.CatalogService;
 import dev.notebooks.catalog.store.CatalogJson;
 import dev.notebooks.platform.events.Actor;
 import dev.notebooks.platform.kube.KubeConfiguration;
+import dev.notebooks.platform.kube.MergePatchBuilder;
 import dev.notebooks.platform.kube.ResourceClient;
 import dev.notebooks.platform.kube.ResourceTypes;
 import dev.notebooks.platform.kube.events.EventRecorder;
@@ -223,17 +224,10 @@ public class SpawnerConfigPublisher implements LeaderOnly {
 
     // the resourceVersion makes the write fail (409) if the ConfigMap changed since it was read
     private JsonObject patch(V1ConfigMap actual, SpawnerYaml yaml, SpawnerFormDefaults desired) {
-        JsonObject annotations = new JsonObject();
-        annotations.addProperty(FINGERPRINT_ANNOTATION, SpawnerYaml.fingerprint(desired.asMap()));
-        JsonObject metadata = new JsonObject();
-        metadata.addProperty("resourceVersion", actual.getMetadata().getResourceVersion());
-        metadata.add("annotations", annotations);
-        JsonObject data = new JsonObject();
-        data.addProperty(settings.getConfigMapKey(), yaml.text());
-        JsonObject patch = new JsonObject();
-        patch.add("metadata", metadata);
-        patch.add("data", data);
-        return patch;
+        return MergePatchBuilder.atResourceVersion(actual.getMetadata().getResourceVersion())
+                .put("metadata.annotations", FINGERPRINT_ANNOTATION, SpawnerYaml.fingerprint(desired.asMap()))
+                .put("data", settings.getConfigMapKey(), yaml.text())
+                .build();
     }
 
     /** @param why what could not stay as edited, and why */

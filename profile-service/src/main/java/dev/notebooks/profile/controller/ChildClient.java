@@ -1,8 +1,8 @@
 package dev.notebooks.profile.controller;
 
-import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import dev.notebooks.platform.kube.KubeJson;
+import dev.notebooks.platform.kube.MergePatchBuilder;
 import dev.notebooks.platform.kube.ResourceClient;
 import dev.notebooks.platform.kube.ResourceType;
 import dev.notebooks.platform.kube.runtime.InformerCache;
@@ -57,20 +57,11 @@ class ChildClient {
         if (removed.isEmpty()) {
             return false;
         }
-        JsonObject patch = new JsonObject();
-        JsonObject map = patch;
-        for (String part : path.split("\\.")) {
-            JsonObject next = new JsonObject();
-            map.add(part, next);
-            map = next;
-        }
-        JsonObject target = map;
-        removed.forEach(key -> target.add(key, JsonNull.INSTANCE));
-        JsonObject metadata = patch.has("metadata") ? patch.getAsJsonObject("metadata") : new JsonObject();
-        metadata.addProperty("resourceVersion", object.getMetadata().getResourceVersion());
-        patch.add("metadata", metadata);
+        MergePatchBuilder patch =
+                MergePatchBuilder.atResourceVersion(object.getMetadata().getResourceVersion());
+        removed.forEach(key -> patch.remove(path, key));
         client.mergePatch(
-                type, object.getMetadata().getNamespace(), object.getMetadata().getName(), patch);
+                type, object.getMetadata().getNamespace(), object.getMetadata().getName(), patch.build());
         return true;
     }
 

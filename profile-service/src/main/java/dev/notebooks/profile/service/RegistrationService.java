@@ -1,12 +1,9 @@
 package dev.notebooks.profile.service;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonNull;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
 import dev.notebooks.platform.events.Actor;
 import dev.notebooks.platform.events.account.AccountCreated;
 import dev.notebooks.platform.events.account.AccountDeleted;
+import dev.notebooks.platform.kube.MergePatchBuilder;
 import dev.notebooks.platform.kube.ResourceClient;
 import dev.notebooks.platform.kube.ResourceTypes;
 import dev.notebooks.platform.outbox.audit.AuditLog;
@@ -86,7 +83,7 @@ public class RegistrationService {
         List<Profile> owned = listing.ownedBy(account.email()).toList();
         owned.stream()
                 .filter(ProfileAnnotations::ownerAccountDeleted)
-                .forEach(profile -> markOwnerAccount(profile, JsonNull.INSTANCE));
+                .forEach(profile -> markOwnerAccount(profile, null));
         if (!settings.isAutoCreate()) {
             return;
         }
@@ -111,7 +108,7 @@ public class RegistrationService {
      */
     public void accountDeleted(AccountDeleted account) {
         listing.ownedBy(account.email()).forEach(profile -> {
-            markOwnerAccount(profile, new JsonPrimitive(ProfileAnnotations.OWNER_ACCOUNT_DELETED));
+            markOwnerAccount(profile, ProfileAnnotations.OWNER_ACCOUNT_DELETED);
             auditLog.record(AuditRecord.allowed(OWNER_ACCOUNT_DELETED)
                     .actor(ACTOR, SOURCE)
                     .resource(Profile.KIND, null, profile.name())
@@ -120,16 +117,16 @@ public class RegistrationService {
         });
     }
 
-    /** Sets (or, with JSON null, removes) the annotation: metadata only, so the generation stays. */
-    private void markOwnerAccount(Profile profile, JsonElement value) {
-        JsonObject annotations = new JsonObject();
-        annotations.add(ProfileAnnotations.OWNER_ACCOUNT, value);
-        JsonObject metadata = new JsonObject();
-        metadata.add("annotations", annotations);
-        JsonObject patch = new JsonObject();
-        patch.add("metadata", metadata);
+    /** Sets (or, with null, removes) the annotation: metadata only, so the generation stays. */
+    private void markOwnerAccount(Profile profile, String value) {
+        MergePatchBuilder patch = MergePatchBuilder.mergePatch();
+        if (value == null) {
+            patch.remove("metadata.annotations", ProfileAnnotations.OWNER_ACCOUNT);
+        } else {
+            patch.put("metadata.annotations", ProfileAnnotations.OWNER_ACCOUNT, value);
+        }
         try {
-            client.mergePatch(ProfileResources.PROFILES, null, profile.name(), patch);
+            client.mergePatch(ProfileResources.PROFILES, null, profile.name(), patch.build());
         } catch (ApiException e) {
             if (e.getCode() != HttpURLConnection.HTTP_NOT_FOUND) {
                 throw new IllegalStateException(
