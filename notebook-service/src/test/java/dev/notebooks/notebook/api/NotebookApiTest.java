@@ -347,6 +347,35 @@ class NotebookApiTest implements TestPropertyProvider {
                 .contains(world.namespace());
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void theListSaysWhyANotebookDoesNotRun() {
+        String gpus = NotebookServiceFixtures.uniqueName("gpus");
+        Map<String, Object> manyGpus = form(gpus);
+        manyGpus.put("gpus", Map.of("num", "4", "vendor", "nvidia.com/gpu"));
+        assertThat(http.as(world.editor(), POST(world.notebooks(), manyGpus)).status())
+                .isEqualTo(201);
+        String badImage = NotebookServiceFixtures.uniqueName("image");
+        Map<String, Object> missingImage = form(badImage);
+        missingImage.put("image", "ghcr.io/example/does-not-exist:1");
+        assertThat(http.as(world.editor(), POST(world.notebooks(), missingImage))
+                        .status())
+                .isEqualTo(201);
+
+        Map<String, Object> unschedulable = await().atMost(SEEN)
+                .until(() -> item(world.viewer(), gpus), it -> it != null && "warning".equals(phase(it)));
+        assertThat((String) ((Map<String, Object>) unschedulable.get("status")).get("message"))
+                .contains("Insufficient nvidia.com/gpu");
+        assertThat((Map<String, Object>) unschedulable.get("gpus"))
+                .containsEntry("count", 4)
+                .containsEntry("message", "4 NVIDIA");
+
+        Map<String, Object> pullFailure = await().atMost(SEEN)
+                .until(() -> item(world.viewer(), badImage), it -> it != null && "warning".equals(phase(it)));
+        assertThat((String) ((Map<String, Object>) pullFailure.get("status")).get("message"))
+                .contains("ghcr.io/example/does-not-exist:1");
+    }
+
     @SuppressWarnings("unchecked")
     private Map<String, Object> item(String user, String name) {
         TestHttp.Reply list = http.as(user, GET(world.notebooks()));
