@@ -376,6 +376,42 @@ class NotebookApiTest implements TestPropertyProvider {
                 .contains("ghcr.io/example/does-not-exist:1");
     }
 
+    @Test
+    void anEditOfARunningNotebookRollsItsPodWithTheChange() {
+        String name = NotebookServiceFixtures.uniqueName("roll");
+        assertThat(http.as(world.owner(), POST(world.notebooks(), form(name))).status())
+                .isEqualTo(201);
+        await().atMost(SEEN).until(() -> "ready".equals(phase(item(world.viewer(), name))));
+
+        TestHttp.Reply edited =
+                http.as(world.editor(), PATCH(world.notebook(name), Map.of("cpu", "1", "cpuLimit", "2")));
+        assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
+
+        await().atMost(SEEN).until(() -> statefulSet(name)
+                .map(sts -> sts.getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getContainers()
+                        .get(0)
+                        .getResources()
+                        .getLimits()
+                        .get("cpu")
+                        .toSuffixedString())
+                .filter("2"::equals)
+                .isPresent());
+        await().atMost(SEEN).until(() -> {
+            Map<String, Object> item = item(world.viewer(), name);
+            return item != null && "ready".equals(phase(item)) && "1".equals(item.get("cpu"));
+        });
+        await().atMost(SEEN).until(() -> {
+            TestHttp.Reply pod = http.as(world.viewer(), GET(world.notebook(name) + "/pod"));
+            return pod.status() == 200
+                    && pod.json().get("pod").toString().contains("limits={cpu=2")
+                    && "ready".equals(phase(item(world.viewer(), name)));
+        });
+        assertThat(notebook(name).orElseThrow().isStopped()).isFalse();
+    }
+
     @SuppressWarnings("unchecked")
     private Map<String, Object> item(String user, String name) {
         TestHttp.Reply list = http.as(user, GET(world.notebooks()));
