@@ -98,8 +98,10 @@ final class NotebookItems {
                 .orElse(Map.of());
         BigDecimal count = BigDecimal.ZERO;
         List<String> parts = new ArrayList<>();
-        List<SpawnerConfig.GpuVendor> vendors =
-                config.gpus() == null ? List.of() : config.gpus().vendorsOrEmpty();
+        // a config without gpus still counts the vendors Kubeflow ships
+        List<SpawnerConfig.GpuVendor> vendors = config.gpus() == null
+                ? SpawnerConfig.kubeflowDefaults().gpus().vendorsOrEmpty()
+                : config.gpus().vendorsOrEmpty();
         for (SpawnerConfig.GpuVendor vendor : vendors) {
             Quantity limit = limits == null ? null : limits.get(vendor.limitsKey());
             BigDecimal amount = Quantities.parse(limit).orElse(BigDecimal.ZERO);

@@ -347,6 +347,71 @@ class NotebookApiTest implements TestPropertyProvider {
                 .contains(world.namespace());
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void theListSaysWhyANotebookDoesNotRun() {
+        String gpus = NotebookServiceFixtures.uniqueName("gpus");
+        Map<String, Object> manyGpus = form(gpus);
+        manyGpus.put("gpus", Map.of("num", "4", "vendor", "nvidia.com/gpu"));
+        assertThat(http.as(world.editor(), POST(world.notebooks(), manyGpus)).status())
+                .isEqualTo(201);
+        String badImage = NotebookServiceFixtures.uniqueName("image");
+        Map<String, Object> missingImage = form(badImage);
+        missingImage.put("image", "ghcr.io/example/does-not-exist:1");
+        assertThat(http.as(world.editor(), POST(world.notebooks(), missingImage))
+                        .status())
+                .isEqualTo(201);
+
+        Map<String, Object> unschedulable = await().atMost(SEEN)
+                .until(() -> item(world.viewer(), gpus), it -> it != null && "warning".equals(phase(it)));
+        assertThat((String) ((Map<String, Object>) unschedulable.get("status")).get("message"))
+                .contains("Insufficient nvidia.com/gpu");
+        assertThat((Map<String, Object>) unschedulable.get("gpus"))
+                .containsEntry("count", 4)
+                .containsEntry("message", "4 NVIDIA");
+
+        Map<String, Object> pullFailure = await().atMost(SEEN)
+                .until(() -> item(world.viewer(), badImage), it -> it != null && "warning".equals(phase(it)));
+        assertThat((String) ((Map<String, Object>) pullFailure.get("status")).get("message"))
+                .contains("ghcr.io/example/does-not-exist:1");
+    }
+
+    @Test
+    void anEditOfARunningNotebookRollsItsPodWithTheChange() {
+        String name = NotebookServiceFixtures.uniqueName("roll");
+        assertThat(http.as(world.owner(), POST(world.notebooks(), form(name))).status())
+                .isEqualTo(201);
+        await().atMost(SEEN).until(() -> "ready".equals(phase(item(world.viewer(), name))));
+
+        TestHttp.Reply edited =
+                http.as(world.editor(), PATCH(world.notebook(name), Map.of("cpu", "1", "cpuLimit", "2")));
+        assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
+
+        await().atMost(SEEN).until(() -> statefulSet(name)
+                .map(sts -> sts.getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getContainers()
+                        .get(0)
+                        .getResources()
+                        .getLimits()
+                        .get("cpu")
+                        .toSuffixedString())
+                .filter("2"::equals)
+                .isPresent());
+        await().atMost(SEEN).until(() -> {
+            Map<String, Object> item = item(world.viewer(), name);
+            return item != null && "ready".equals(phase(item)) && "1".equals(item.get("cpu"));
+        });
+        await().atMost(SEEN).until(() -> {
+            TestHttp.Reply pod = http.as(world.viewer(), GET(world.notebook(name) + "/pod"));
+            return pod.status() == 200
+                    && pod.json().get("pod").toString().contains("limits={cpu=2")
+                    && "ready".equals(phase(item(world.viewer(), name)));
+        });
+        assertThat(notebook(name).orElseThrow().isStopped()).isFalse();
+    }
+
     @SuppressWarnings("unchecked")
     private Map<String, Object> item(String user, String name) {
         TestHttp.Reply list = http.as(user, GET(world.notebooks()));
