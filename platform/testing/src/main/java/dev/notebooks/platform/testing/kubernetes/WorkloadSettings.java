@@ -33,11 +33,14 @@ public record WorkloadSettings(
         Objects.requireNonNull(servers, "servers");
     }
 
-    /** One default node, steps of a few milliseconds. */
+    /**
+     * One node with room for every test of a test JVM at once (the shared double outlives each test's notebooks), steps
+     * of a few milliseconds.
+     */
     public static WorkloadSettings forTests() {
         return new WorkloadSettings(
                 true,
-                List.of(SimulatedNode.standard("node-1")),
+                List.of(SimulatedNode.forSharedTests("node-1")),
                 WorkloadTiming.fast(),
                 DEFAULT_FAILING_IMAGES,
                 NotebookServerImages.kubeflow());
@@ -45,7 +48,7 @@ public record WorkloadSettings(
 
     /** One default node, steps of a few seconds: the local stack's pace. */
     public static WorkloadSettings watchable() {
-        return forTests().timing(WorkloadTiming.watchable());
+        return forTests().nodes(List.of(SimulatedNode.standard("node-1"))).timing(WorkloadTiming.watchable());
     }
 
     /** Nothing simulated: objects stay as written. */
@@ -103,6 +106,18 @@ public record WorkloadSettings(
                             "pods", "110",
                             "ephemeral-storage", "100Gi",
                             "nvidia.com/gpu", "1"));
+        }
+
+        /**
+         * The standard node with 64 cpu, 256Gi and 500 pods (still one GPU): the shared test cluster, where the pods of
+         * many test classes run at once and none may be unschedulable for want of room another test left taken.
+         */
+        public static SimulatedNode forSharedTests(String name) {
+            var capacity = new java.util.HashMap<>(standard(name).capacity());
+            capacity.put("cpu", "64");
+            capacity.put("memory", "256Gi");
+            capacity.put("pods", "500");
+            return new SimulatedNode(name, standard(name).labels(), List.of(), capacity);
         }
 
         public SimulatedNode withLabel(String key, String value) {
