@@ -30,6 +30,14 @@ public class NotebookAnnouncer {
     private final NotebookObservations observations;
     private final String self;
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+    // uids announced deleted: a pass that read the Notebook just before it went must not announce it created again
+    private final Map<String, Boolean> deletedUids =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > 10_000;
+                }
+            });
 
     NotebookAnnouncer(NotebookObservations observations, EventsConfiguration configuration) {
         this.observations = observations;
@@ -45,6 +53,9 @@ public class NotebookAnnouncer {
 
     public void observed(Observed observed) {
         Notebook notebook = observed.notebook();
+        if (deletedUids.containsKey(notebook.getMetadata().getUid())) {
+            return;
+        }
         String id = Subjects.namespaced(notebook.namespace(), notebook.name());
         Remembered last = remembered.computeIfAbsent(
                 id, key -> observations.find(key).map(Remembered::of).orElse(null));
@@ -62,6 +73,12 @@ public class NotebookAnnouncer {
     /** The notebook is gone; {@code uid} null for whichever was announced under its name. */
     public void deleted(String namespace, String name, String uid, Actor actor) {
         String id = Subjects.namespaced(namespace, name);
+        String gone = uid != null
+                ? uid
+                : observations.find(id).map(NotebookObservation::uid).orElse(null);
+        if (gone != null) {
+            deletedUids.put(gone, Boolean.TRUE);
+        }
         remembered.remove(id);
         observations.deleted(namespace, name, uid, actor);
         remembered.remove(id);
