@@ -366,7 +366,7 @@ class ImageCatalogTest implements TestPropertyProvider {
         notebooks.publish(created);
 
         await().during(Duration.ofSeconds(2))
-                .atMost(Duration.ofSeconds(4))
+                .atMost(Duration.ofSeconds(17))
                 .until(() -> catalog.notebooksUsing(image.id()) == 0);
     }
 
@@ -385,7 +385,7 @@ class ImageCatalogTest implements TestPropertyProvider {
         notebooks.publish(created(namespace, image, createdAt.plusSeconds(10)));
 
         await().during(Duration.ofSeconds(2))
-                .atMost(Duration.ofSeconds(4))
+                .atMost(Duration.ofSeconds(17))
                 .until(() -> catalog.notebooksUsing(image.id()) == 0);
     }
 

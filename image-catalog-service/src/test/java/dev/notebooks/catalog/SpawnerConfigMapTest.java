@@ -175,7 +175,7 @@ class SpawnerConfigMapTest implements TestPropertyProvider {
         await().atMost(Duration.ofSeconds(10)).until(() -> configMap().isPresent());
         String version = configMap().orElseThrow().getMetadata().getResourceVersion();
 
-        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).until(() -> configMap()
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(19)).until(() -> configMap()
                 .orElseThrow()
                 .getMetadata()
                 .getResourceVersion()

@@ -63,7 +63,7 @@ class SpawnerConfigUnparseableTest implements TestPropertyProvider {
 
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(warnings()).hasSize(1));
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).untilAsserted(() -> assertThat(yaml())
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(17)).untilAsserted(() -> assertThat(yaml())
                 .isEqualTo(BROKEN));
         assertThat(warnings()).hasSize(1);
         assertThat(auditLog.find(AuditQuery.newestFirst()

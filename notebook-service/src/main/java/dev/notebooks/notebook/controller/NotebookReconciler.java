@@ -129,11 +129,11 @@ class NotebookReconciler implements ResourceReconciler<Notebook> {
         }
         converged
                 .conflict()
-                .ifPresent(conflict ->
-                        events.warning(NOTEBOOKS, notebook, PodDefaults.Result.Conflicting.REASON, conflict.message()));
+                .ifPresent(conflict -> events.warnOnce(
+                        NOTEBOOKS, notebook, PodDefaults.Result.Conflicting.REASON, conflict.message()));
         converged
                 .skippedPodDefaults()
-                .forEach((name, reason) -> events.warning(
+                .forEach((name, reason) -> events.warnOnce(
                         NOTEBOOKS, notebook, "PodDefaultSkipped", "PodDefault " + name + " is not applied: " + reason));
         for (EventReissue.Reissued reissued : podEvents.toReissue(notebook)) {
             events.record(

@@ -124,7 +124,7 @@ class IdleCullingTest implements TestPropertyProvider {
                 {"kernels": [{"id": "k1", "execution_state": "busy", "last_activity": "2020-01-01T00:00:00.000000Z"}]}
                 """);
 
-        await().during(KEPT).atMost(KEPT.plusSeconds(5)).until(() -> !notebook(name)
+        await().during(KEPT).atMost(KEPT.plusSeconds(15)).until(() -> !notebook(name)
                 .isStopped());
     }
 
@@ -136,7 +136,7 @@ class IdleCullingTest implements TestPropertyProvider {
 
         // someone types in a terminal (Kubeflow's culler, which reads only kernels, stops this server)
         await().during(KEPT)
-                .atMost(KEPT.plusSeconds(5))
+                .atMost(KEPT.plusSeconds(15))
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> {
                     setActivity(
@@ -158,7 +158,7 @@ class IdleCullingTest implements TestPropertyProvider {
         awaitRunning(name);
 
         await().during(KEPT)
-                .atMost(KEPT.plusSeconds(5))
+                .atMost(KEPT.plusSeconds(15))
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> {
                     setActivity(
@@ -194,7 +194,7 @@ class IdleCullingTest implements TestPropertyProvider {
                                     .isEqualTo("never culled: no activity probe is configured for RStudio");
                         }));
         int mark = ApiWrites.on(apiClient).mark();
-        await().during(KEPT).atMost(KEPT.plusSeconds(5)).untilAsserted(() -> {
+        await().during(KEPT).atMost(KEPT.plusSeconds(15)).untilAsserted(() -> {
             assertThat(notebook(name).isStopped())
                     .as("idle far beyond its idle time, but unknown")
                     .isFalse();

@@ -177,7 +177,7 @@ class NotebookEventsTest implements TestPropertyProvider {
         assertThat(failed.message()).contains("a-" + name, "b-" + name);
         assertThat(failed.actor()).isEqualTo(Actor.controller("notebook-service"));
 
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(18)).untilAsserted(() -> assertThat(
                         topic.typesAbout(subject))
                 .containsExactly("notebook.created.v1", "notebook.failed.v1"));
     }

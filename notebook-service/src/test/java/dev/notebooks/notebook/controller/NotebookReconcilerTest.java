@@ -192,7 +192,7 @@ class NotebookReconcilerTest implements TestPropertyProvider {
         int mark = writes.mark();
         String versions = versions(name);
 
-        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).untilAsserted(() -> {
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(19)).untilAsserted(() -> {
             assertThat(writes.since(mark, name)).isEmpty();
             assertThat(versions(name)).isEqualTo(versions);
         });
@@ -312,7 +312,7 @@ class NotebookReconcilerTest implements TestPropertyProvider {
         assertThat(kubectl.run("describe", "notebook", name, "-n", NAMESPACE))
                 .contains("Reissued from pod/" + name + "-0");
         int reissued = eventsOn(notebook(name).orElseThrow()).size();
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(18)).untilAsserted(() -> assertThat(
                         eventsOn(notebook(name).orElseThrow()).size())
                 .as("an event is re-issued once, not on every pass")
                 .isLessThanOrEqualTo(reissued + 2));

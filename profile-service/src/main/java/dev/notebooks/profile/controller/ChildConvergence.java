@@ -124,7 +124,7 @@ class ChildConvergence {
         return owner == null ? "someone else (it has no owner annotation)" : owner;
     }
 
-    // one event for every unknown kind: one event each would alternate, and each pass would write them again
+    // one event for every unknown kind, said once per spec version
     private List<ProfilePlugin> plugins(Profile profile) {
         List<ProfilePlugin> plugins = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
@@ -132,7 +132,7 @@ class ChildConvergence {
             ProfilePlugin.of(plugin).ifPresentOrElse(plugins::add, () -> unknown.add(plugin.kind()));
         }
         if (!unknown.isEmpty()) {
-            events.warning(
+            events.warnOnce(
                     PROFILES,
                     profile,
                     "UnknownPlugin",

@@ -519,7 +519,7 @@ class ProfileReconcilerTest implements TestPropertyProvider {
         int events = eventsOn(kubectl.require(PROFILES, null, name)).size();
 
         await().during(Duration.ofSeconds(4))
-                .atMost(Duration.ofSeconds(6))
+                .atMost(Duration.ofSeconds(19))
                 .untilAsserted(() -> assertThat(resourceVersions(name)).isEqualTo(versions));
 
         assertThat(eventsOn(kubectl.require(PROFILES, null, name))).hasSize(events);
@@ -546,10 +546,11 @@ class ProfileReconcilerTest implements TestPropertyProvider {
         int events = eventsOn(profile).size();
 
         await().during(Duration.ofSeconds(3))
-                .atMost(Duration.ofSeconds(5))
+                .atMost(Duration.ofSeconds(18))
                 .untilAsserted(() -> assertThat(eventsOn(profile)).hasSize(events));
         assertThat(eventsOn(profile))
                 .filteredOn(event -> "UnknownPlugin".equals(event.getReason()))
+                .hasSize(1)
                 .allSatisfy(event -> assertThat(event.getMessage())
                         .contains("FirstUnknownPlugin")
                         .contains("SecondUnknownPlugin"));

@@ -168,7 +168,7 @@ class RegistrationTest implements TestPropertyProvider {
                 .isPresent();
         assertThat(warningsOn(kept, "OwnerAccountDeleted")).singleElement();
         String version = kept.getMetadata().getResourceVersion();
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(18)).untilAsserted(() -> assertThat(
                         profile(name).orElseThrow().getMetadata().getResourceVersion())
                 .as("a failing profile at steady state is not written")
                 .isEqualTo(version));

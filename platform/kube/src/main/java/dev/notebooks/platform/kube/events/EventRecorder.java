@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Records Kubernetes Events (core/v1) on the object they are about, as {@code kubectl describe} shows them, with the
- * service as source component. An event identical to the last one of the same reason on the same object is skipped,
- * so a reconciler that says the same thing every pass writes it once. Recording never fails a reconcile: a failed
- * write is logged and tried again the next time.
+ * service as source component. {@link #normal}, {@link #warning} and {@link #record} write what happened (a change
+ * applied, a condition that changed): the caller calls them once per happening. {@link #warnOnce} is for what a pass
+ * finds in an object's spec and would find again on every pass: it is written once per version of the spec. Recording
+ * never fails a reconcile: a failed write is logged (a finding is tried again on the next pass).
  */
 @Singleton
 public class EventRecorder {
@@ -55,19 +56,36 @@ public class EventRecorder {
         return record(type, regarding, WARNING, reason, message);
     }
 
-    /** @return whether an event was written (false for a duplicate or a failed write) */
+    /**
+     * A Warning about what this version of the object's spec is (an unknown plugin kind, a PodDefault that cannot
+     * apply), said once however many passes find it; a new spec version says it again.
+     *
+     * @return whether an event was written (false when already said, or for a failed write)
+     */
+    public <T extends KubernetesObject> boolean warnOnce(
+            ResourceType<T> type, T regarding, String reason, String message) {
+        V1ObjectMeta metadata = regarding.getMetadata();
+        // a ConfigMap has no generation: each of its versions is a spec
+        String version = metadata.getUid() + "/"
+                + (metadata.getGeneration() != null ? metadata.getGeneration() : metadata.getResourceVersion());
+        if (!recent.remember(version, reason, message)) {
+            return false;
+        }
+        boolean written = record(type, regarding, WARNING, reason, message);
+        if (!written) {
+            recent.forget(version, reason, message);
+        }
+        return written;
+    }
+
+    /** @return whether the event was written (false for a failed write) */
     public <T extends KubernetesObject> boolean record(
             ResourceType<T> type, T regarding, String eventType, String reason, String message) {
         V1ObjectMeta metadata = regarding.getMetadata();
-        String object = type + "/" + type.key(metadata.getNamespace(), metadata.getName()) + "/" + metadata.getUid();
-        if (!recent.remember(object, eventType, reason, message)) {
-            return false;
-        }
         try {
             client.create(ResourceTypes.EVENT, event(type, regarding, eventType, reason, message, Instant.now()));
             return true;
         } catch (ApiException e) {
-            recent.forget(object, eventType, reason, message);
             LOG.warn(
                     "{} {}: event {} not recorded, HTTP {}",
                     type.kind(),

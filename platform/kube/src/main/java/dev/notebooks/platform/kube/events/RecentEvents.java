@@ -1,39 +1,38 @@
 package dev.notebooks.platform.kube.events;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The last event recorded per object: the same event again is a duplicate, but one that follows a different event
- * (Ready, then a failure, then Ready again) is news.
+ * The observations already said about recent objects, each keyed by the object's uid and spec version, its reason
+ * and its message: any number of them per object, so two findings of one pass never make each other news again.
  */
 final class RecentEvents {
 
-    private final int capacity;
-    private final Map<String, String> lastEvents;
+    private final Set<String> said;
 
     RecentEvents(int capacity) {
-        this.capacity = capacity;
-        this.lastEvents = new LinkedHashMap<>(16, 0.75f, true) {
+        this.said = Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-                return size() > RecentEvents.this.capacity;
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                return size() > capacity;
             }
-        };
+        });
     }
 
-    /** @return true when this event differs from the last one remembered for its object */
-    synchronized boolean remember(String object, String type, String reason, String message) {
-        String event = event(type, reason, message);
-        return !event.equals(lastEvents.put(object, event));
+    /** @return true when this observation was not said yet about this version of the object */
+    synchronized boolean remember(String objectVersion, String reason, String message) {
+        return said.add(key(objectVersion, reason, message));
     }
 
-    /** Forgets an event that could not be written, so the next attempt writes it. */
-    synchronized void forget(String object, String type, String reason, String message) {
-        lastEvents.remove(object, event(type, reason, message));
+    /** Forgets an observation that could not be written, so the next pass writes it. */
+    synchronized void forget(String objectVersion, String reason, String message) {
+        said.remove(key(objectVersion, reason, message));
     }
 
-    private static String event(String type, String reason, String message) {
-        return type + '\u0000' + reason + '\u0000' + message;
+    private static String key(String objectVersion, String reason, String message) {
+        return objectVersion + '\u0000' + reason + '\u0000' + message;
     }
 }

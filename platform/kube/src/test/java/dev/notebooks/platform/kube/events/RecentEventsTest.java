@@ -6,51 +6,55 @@ import org.junit.jupiter.api.Test;
 
 class RecentEventsTest {
 
-    private final RecentEvents recent = new RecentEvents(2);
+    private final RecentEvents recent = new RecentEvents(3);
 
     @Test
-    void theSameEventAgainIsADuplicate() {
-        assertThat(recent.remember("uid-1", "Normal", "Created", "namespace created"))
+    void theSameObservationAgainIsAlreadySaid() {
+        assertThat(recent.remember("uid-1/1", "UnknownPlugin", "kind A is ignored"))
                 .isTrue();
-        assertThat(recent.remember("uid-1", "Normal", "Created", "namespace created"))
+        assertThat(recent.remember("uid-1/1", "UnknownPlugin", "kind A is ignored"))
                 .isFalse();
     }
 
     @Test
-    void anotherMessageObjectOrReasonIsNew() {
-        recent.remember("uid-1", "Normal", "Created", "namespace created");
+    void twoObservationsOfOnePassNeverMakeEachOtherNewAgain() {
+        recent.remember("uid-1/1", "UnknownPlugin", "kind A is ignored");
+        recent.remember("uid-1/1", "PodDefaultSkipped", "PodDefault b is not applied");
 
-        assertThat(recent.remember("uid-1", "Normal", "Created", "quota created"))
+        assertThat(recent.remember("uid-1/1", "UnknownPlugin", "kind A is ignored"))
+                .isFalse();
+        assertThat(recent.remember("uid-1/1", "PodDefaultSkipped", "PodDefault b is not applied"))
+                .isFalse();
+    }
+
+    @Test
+    void anotherMessageReasonOrSpecVersionIsNew() {
+        recent.remember("uid-1/1", "UnknownPlugin", "kind A is ignored");
+
+        assertThat(recent.remember("uid-1/1", "UnknownPlugin", "kind B is ignored"))
                 .isTrue();
-        assertThat(recent.remember("uid-2", "Normal", "Created", "quota created"))
+        assertThat(recent.remember("uid-1/1", "OtherReason", "kind A is ignored"))
                 .isTrue();
-        assertThat(recent.remember("uid-2", "Warning", "Created", "quota created"))
+        assertThat(recent.remember("uid-1/2", "UnknownPlugin", "kind A is ignored"))
                 .isTrue();
     }
 
     @Test
-    void aForgottenEventIsNewAgain() {
-        recent.remember("uid-1", "Normal", "Created", "namespace created");
-        recent.forget("uid-1", "Normal", "Created", "namespace created");
+    void aForgottenObservationIsNewAgain() {
+        recent.remember("uid-1/1", "UnknownPlugin", "kind A is ignored");
+        recent.forget("uid-1/1", "UnknownPlugin", "kind A is ignored");
 
-        assertThat(recent.remember("uid-1", "Normal", "Created", "namespace created"))
+        assertThat(recent.remember("uid-1/1", "UnknownPlugin", "kind A is ignored"))
                 .isTrue();
     }
 
     @Test
-    void theSameEventAfterAnotherOneIsNewAgain() {
-        recent.remember("uid-1", "Normal", "Ready", "ready");
-        recent.remember("uid-1", "Warning", "OwnerAccountDeleted", "owner has no account");
+    void onlyTheMostRecentObservationsAreRemembered() {
+        recent.remember("uid-1/1", "R", "m");
+        recent.remember("uid-2/1", "R", "m");
+        recent.remember("uid-3/1", "R", "m");
+        recent.remember("uid-4/1", "R", "m");
 
-        assertThat(recent.remember("uid-1", "Normal", "Ready", "ready")).isTrue();
-    }
-
-    @Test
-    void onlyTheMostRecentObjectsAreRemembered() {
-        recent.remember("uid-1", "Normal", "Created", "m");
-        recent.remember("uid-2", "Normal", "Created", "m");
-        recent.remember("uid-3", "Normal", "Created", "m");
-
-        assertThat(recent.remember("uid-1", "Normal", "Created", "m")).isTrue();
+        assertThat(recent.remember("uid-1/1", "R", "m")).isTrue();
     }
 }

@@ -140,7 +140,7 @@ class ControllerRuntimeTest implements TestPropertyProvider {
         String namespaceVersion = namespace("bob").orElseThrow().getMetadata().getResourceVersion();
         int passesBefore = reconciler.passes("bob");
 
-        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).untilAsserted(() -> {
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(19)).untilAsserted(() -> {
             assertThat(profile("bob").getMetadata().getResourceVersion()).isEqualTo(profileVersion);
             assertThat(namespace("bob").orElseThrow().getMetadata().getResourceVersion())
                     .isEqualTo(namespaceVersion);
