@@ -32,10 +32,10 @@ class CallerFilter {
         try {
             caller = resolver.resolve(request);
         } catch (UnauthenticatedException refused) {
+            request.setAttribute(REFUSAL_ATTRIBUTE, refused);
             if (isProtected(request.getPath())) {
                 throw refused;
             }
-            request.setAttribute(REFUSAL_ATTRIBUTE, refused);
             return;
         }
         caller.ifPresentOrElse(found -> request.setAttribute(CALLER_ATTRIBUTE, found), () -> {

@@ -51,6 +51,11 @@ class CallerResolver {
         return tokens.isHeaderFallback() ? fromHeader(request) : Optional.empty();
     }
 
+    /** @return whether Dex tokens are on, so that a 401 may ask for one */
+    boolean acceptsTokens() {
+        return verifier != null;
+    }
+
     /** @return the 401 for a request that names no caller, saying which identities would do */
     UnauthenticatedException noCaller() {
         String header = configuration.getUseridHeader();

@@ -17,11 +17,11 @@ import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.MalformedURLException;
@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * that needs it for at most {@link DexTokenConfiguration#getJwksTimeout()} twice; it happens once per cache period and
  * on key rotation.
  */
-@Singleton
+// created with the context, so that a service with tokens on but no issuer or audience fails at start, not per request
+@Context
 @Requires(property = DexTokenConfiguration.PREFIX + ".enabled", value = "true")
 class DexTokenVerifier {
 

@@ -172,6 +172,8 @@ class DexTokenCallerTest implements TestPropertyProvider {
 
         assertThat(forbidden.code()).isEqualTo(403);
         assertThat(unauthenticated.code()).isEqualTo(401);
+        assertThat(unauthenticated.getResponse().getHeaders().get("WWW-Authenticate"))
+                .isEqualTo("Bearer");
         assertThat(Problems.body(unauthenticated)).hasEntrySatisfying("detail", detail -> assertThat((String) detail)
                 .contains("Authorization: Bearer")
                 .contains("kubeflow-userid"));
@@ -227,6 +229,8 @@ class DexTokenCallerTest implements TestPropertyProvider {
                         .contains("bearer token")
                         .contains(reason));
         assertThat(problem.toString()).doesNotContain(token);
+        assertThat(rejected.getResponse().getHeaders().get("WWW-Authenticate"))
+                .isEqualTo("Bearer error=\"invalid_token\"");
     }
 
     private static MutableHttpRequest<?> bearer(String token) {
