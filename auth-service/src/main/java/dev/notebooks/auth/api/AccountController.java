@@ -12,6 +12,7 @@ import dev.notebooks.platform.outbox.audit.AuditLog;
 import dev.notebooks.platform.outbox.audit.AuditRecord;
 import dev.notebooks.platform.security.Authorizer;
 import dev.notebooks.platform.security.Caller;
+import dev.notebooks.platform.security.RequestCallers;
 import dev.notebooks.platform.security.SecurityConfiguration;
 import dev.notebooks.platform.security.UnauthenticatedException;
 import dev.notebooks.platform.web.ApiProblems;
@@ -207,9 +208,9 @@ class AccountController {
         return caller.user().equalsIgnoreCase(Account.normalizeEmail(email));
     }
 
-    /** The caller, if the request names one: platform-security's filter keeps it as an attribute under its class name. */
+    /** The caller, if the request names one; a refused bearer token is a 401, never an anonymous registration. */
     private static Optional<Caller> callerOf(HttpRequest<?> request) {
-        return request.getAttribute(Caller.class.getName(), Caller.class);
+        return RequestCallers.find(request);
     }
 
     private ThrowableProblem unauthenticated() {

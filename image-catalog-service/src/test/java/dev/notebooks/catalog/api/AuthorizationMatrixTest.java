@@ -128,6 +128,15 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
         return ApiTestProperties.properties("catalog_authz", registry);
     }
 
+    /** Calls the service as {@code actor} (null: no identity); here with the identity header. */
+    TestHttp.Reply call(String actor, MutableHttpRequest<?> request) {
+        return http.as(actor, request);
+    }
+
+    RegistryDouble registry() {
+        return registry;
+    }
+
     @BeforeAll
     void serviceIsReady() {
         http = new TestHttp(client, jsonMapper);
@@ -151,7 +160,7 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
                 };
         long denialsBefore = denialsOf(actor);
 
-        TestHttp.Reply reply = http.as(actor, endpoint.request().apply(addedImage(), newRegistryImage()));
+        TestHttp.Reply reply = call(actor, endpoint.request().apply(addedImage(), newRegistryImage()));
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(expected);
         if (expected == FORBIDDEN || expected == UNAUTHENTICATED) {
@@ -164,7 +173,7 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
 
     /** An image of the catalog that only this call uses. */
     private String addedImage() {
-        TestHttp.Reply added = http.as(
+        TestHttp.Reply added = call(
                 ADMIN,
                 POST(
                         "/api/images",

@@ -11,11 +11,9 @@ import java.util.Optional;
 @Singleton
 class CallerArgumentBinder implements TypedRequestArgumentBinder<Caller> {
 
-    private final SecurityConfiguration configuration;
     private final CallerResolver resolver;
 
-    CallerArgumentBinder(SecurityConfiguration configuration, CallerResolver resolver) {
-        this.configuration = configuration;
+    CallerArgumentBinder(CallerResolver resolver) {
         this.resolver = resolver;
     }
 
@@ -26,9 +24,8 @@ class CallerArgumentBinder implements TypedRequestArgumentBinder<Caller> {
 
     @Override
     public BindingResult<Caller> bind(ArgumentConversionContext<Caller> context, HttpRequest<?> request) {
-        Caller caller = request.getAttribute(CallerFilter.CALLER_ATTRIBUTE, Caller.class)
-                .or(() -> resolver.resolve(request))
-                .orElseThrow(() -> new UnauthenticatedException(configuration.getUseridHeader()));
+        Caller caller =
+                RequestCallers.find(request).or(() -> resolver.resolve(request)).orElseThrow(resolver::noCaller);
         return () -> Optional.of(caller);
     }
 }

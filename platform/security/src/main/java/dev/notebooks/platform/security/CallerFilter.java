@@ -4,15 +4,19 @@ import io.micronaut.core.util.PathMatcher;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import java.util.Optional;
 
 /**
- * Answers 401 to requests under the protected paths that carry no caller, and keeps the caller of the others
- * on the request for {@link CallerArgumentBinder}. Paths outside (health, metrics, OpenAPI) stay open.
+ * Answers 401 to requests under the protected paths that carry no caller or a bearer token that does not verify, and
+ * keeps the caller of the others on the request for {@link CallerArgumentBinder} and {@link RequestCallers}. Paths
+ * outside (health, metrics, OpenAPI) stay open; there a refused token is kept too, so that a route that reads the caller
+ * refuses it.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 class CallerFilter {
 
     static final String CALLER_ATTRIBUTE = Caller.class.getName();
+    static final String REFUSAL_ATTRIBUTE = UnauthenticatedException.class.getName();
 
     private final SecurityConfiguration configuration;
     private final CallerResolver resolver;
@@ -24,9 +28,19 @@ class CallerFilter {
 
     @RequestFilter
     void identifyCaller(HttpRequest<?> request) {
-        resolver.resolve(request).ifPresentOrElse(caller -> request.setAttribute(CALLER_ATTRIBUTE, caller), () -> {
+        Optional<Caller> caller;
+        try {
+            caller = resolver.resolve(request);
+        } catch (UnauthenticatedException refused) {
+            request.setAttribute(REFUSAL_ATTRIBUTE, refused);
             if (isProtected(request.getPath())) {
-                throw new UnauthenticatedException(configuration.getUseridHeader());
+                throw refused;
+            }
+            return;
+        }
+        caller.ifPresentOrElse(found -> request.setAttribute(CALLER_ATTRIBUTE, found), () -> {
+            if (isProtected(request.getPath())) {
+                throw resolver.noCaller();
             }
         });
     }

@@ -4,7 +4,12 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import java.util.List;
 import java.util.Optional;
 
-/** Who the trusted gateway says is calling, who the cluster admins are, and which paths need a caller. */
+/**
+ * Who the trusted gateway says is calling, who the cluster admins are, and which paths need a caller. The header is safe
+ * only where nothing but the gateway reaches the service (the chart's NetworkPolicy); Dex ID tokens, verified by the
+ * service itself, are configured by {@link DexTokenConfiguration} ({@code platform.security.dex-tokens.*}). Both are
+ * described in {@code docs/security.md}.
+ */
 @ConfigurationProperties(SecurityConfiguration.PREFIX)
 public class SecurityConfiguration {
 
@@ -44,7 +49,10 @@ public class SecurityConfiguration {
         this.useridPrefix = useridPrefix == null ? DEFAULT_USERID_PREFIX : useridPrefix;
     }
 
-    /** @return user ids with the ADMIN role on every profile. Default: none. */
+    /**
+     * @return user ids with the ADMIN role on every profile, whether the header or a Dex token names them. Default:
+     *     none.
+     */
     public List<String> getClusterAdmins() {
         return clusterAdmins;
     }

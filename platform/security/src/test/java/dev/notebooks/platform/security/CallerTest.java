@@ -101,6 +101,9 @@ class CallerTest implements TestPropertyProvider {
 
     private static void assertUnauthenticatedProblem(HttpClientResponseException rejected) {
         assertThat(rejected.code()).isEqualTo(401);
+        assertThat(rejected.getResponse().getHeaders().contains("WWW-Authenticate"))
+                .as("header mode asks for no token")
+                .isFalse();
         assertThat(rejected.getResponse().getContentType())
                 .hasValueSatisfying(type -> assertThat(type.toString()).isEqualTo("application/problem+json"));
         assertThat(Problems.body(rejected))
