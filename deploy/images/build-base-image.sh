@@ -4,17 +4,18 @@
 #
 # The result is a `docker save` tarball (manifest.json, one config, one layer) that Jib reads as
 # `tar://<output .tar>` (the root pom's image.base). Its one layer holds:
-#   /opt/java/openjdk          a Java 17 runtime made by jlink from the build's own JDK (the JDK that compiled
-#                              and tested the services), laid out like eclipse-temurin's so that `java` on PATH
-#                              and JAVA_HOME mean the same in this base and in eclipse-temurin:17-jre
+#   /opt/java/openjdk          a Java 17 runtime made by jlink, with its class data sharing archive, from the
+#                              build's own JDK (the one that compiled and tested the services), laid out like
+#                              eclipse-temurin's: `java` on PATH and JAVA_HOME mean the same in both
 #   /lib/x86_64-linux-gnu ...  the shared libraries that runtime needs (glibc, zlib, libstdc++, libgcc),
 #                              copied from the build machine, where they come from its Debian packages
 #   /etc/passwd, /etc/group    root and nonroot (65532), as distroless images have them; /tmp world-writable
 # A real deployment sets image.base to a maintained image instead (eclipse-temurin:17-jre, or a distroless
 # Java 17 image), which this one imitates.
 #
-# Reproducible: the same JDK and libraries give the same bytes (sorted entries, mtime 0, owner 0). The image is
-# rebuilt only when this script, the JDK or the libraries changed (a stamp beside the output).
+# Entries are sorted, dated 1970 and owned by root (nonroot's home by 65532), so only the JDK, the libraries and the
+# class data sharing archive decide the bytes. Made again only when this script or the JDK changed (a stamp beside
+# the output), so a second build reuses it.
 set -euo pipefail
 
 jdk="${1:?usage: build-base-image.sh <JAVA_HOME> <output.tar>}"
@@ -54,7 +55,7 @@ root="$work/rootfs"
 mkdir -p "$root/opt/java" "$root/etc" "$root/tmp" "$root/home/nonroot"
 
 "$jdk/bin/jlink" --add-modules "$modules" --include-locales=en \
-  --strip-debug --no-man-pages --no-header-files --compress=2 \
+  --strip-debug --no-man-pages --no-header-files --compress=2 --generate-cds-archive \
   --output "$root/opt/java/openjdk"
 runtime="$root/opt/java/openjdk"
 
@@ -93,10 +94,11 @@ chmod 1777 "$root/tmp"
 # libjli.so through $ORIGIN, which needs /proc/self/exe)
 if command -v unshare >/dev/null && unshare -r -m -p -f true 2>/dev/null; then
   mkdir "$root/proc"
-  if ! unshare -r -m -p -f --mount-proc="$root/proc" chroot "$root" /opt/java/openjdk/bin/java -version >"$work/java-version.txt" 2>&1; then
+  if ! unshare -r -m -p -f --mount-proc="$root/proc" chroot "$root" /opt/java/openjdk/bin/java -XX:-UsePerfData -Xshare:auto -version >"$work/java-version.txt" 2>&1; then
     echo "build-base-image: the runtime does not start in the image's root:" >&2; cat "$work/java-version.txt" >&2; exit 1
   fi
   rmdir "$root/proc"
+  rm -rf "${root:?}/tmp/"* # nothing the check left behind goes into the image
 else
   echo "build-base-image: no user namespaces here (util-linux unshare); the runtime was not tried in the image's root" >&2
 fi
