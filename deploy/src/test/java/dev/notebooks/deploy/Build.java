@@ -76,8 +76,9 @@ final class Build {
     private static String property(String name) {
         String value = System.getProperty(name);
         if (value == null) {
-            throw new AssertionError("system property " + name + " is not set: run this test through Maven (deploy/pom.xml "
-                    + "hands over the root pom's values)");
+            throw new AssertionError(
+                    "system property " + name + " is not set: run this test through Maven (deploy/pom.xml "
+                            + "hands over the root pom's values)");
         }
         return value;
     }

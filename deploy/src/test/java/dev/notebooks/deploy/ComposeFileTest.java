@@ -116,7 +116,8 @@ class ComposeFileTest {
     @MethodSource("services_")
     void checksTheServicesReadinessOnItsOwnPortWithTheImagesJava(String name) {
         Map<String, Object> service = service(name);
-        List<?> test = (List<?>) Build.path(service, "healthcheck", "test");
+        List<String> test = ((List<?>) Build.path(service, "healthcheck", "test"))
+                .stream().map(String::valueOf).toList();
         int port = Build.httpPort(name);
 
         assertThat(test.get(0)).isEqualTo("CMD");
@@ -146,15 +147,20 @@ class ComposeFileTest {
         String init = Files.readString(Build.root().resolve("deploy/compose/postgres-init.sql"));
         Set<String> databases = new HashSet<>();
         for (String name : SERVICES) {
-            String database = databaseOf(String.valueOf(map(service(name).get("environment")).get("DATASOURCES_DEFAULT_URL")));
-            assertThat(databases.add(database)).as("%s shares database %s", name, database).isTrue();
-            String password = String.valueOf(map(service(name).get("environment")).get("DATASOURCES_DEFAULT_PASSWORD"));
+            String database = databaseOf(
+                    String.valueOf(map(service(name).get("environment")).get("DATASOURCES_DEFAULT_URL")));
+            assertThat(databases.add(database))
+                    .as("%s shares database %s", name, database)
+                    .isTrue();
+            String password =
+                    String.valueOf(map(service(name).get("environment")).get("DATASOURCES_DEFAULT_PASSWORD"));
             assertThat(init)
                     .contains("CREATE ROLE " + database + " LOGIN PASSWORD '" + password + "';")
                     .contains("CREATE DATABASE " + database + " OWNER " + database + ";");
         }
         assertThat(volumes(service("postgres")))
-                .anyMatch(volume -> volume.endsWith("deploy/compose/postgres-init.sql:/docker-entrypoint-initdb.d/10-databases.sql:ro"));
+                .anyMatch(volume -> volume.endsWith(
+                        "deploy/compose/postgres-init.sql:/docker-entrypoint-initdb.d/10-databases.sql:ro"));
     }
 
     @Test
@@ -162,7 +168,8 @@ class ComposeFileTest {
         Map<String, Object> environment = map(service("kafka").get("environment"));
 
         assertThat(String.valueOf(environment.get("KAFKA_PROCESS_ROLES"))).isEqualTo("broker,controller");
-        assertThat(String.valueOf(environment.get("KAFKA_ADVERTISED_LISTENERS"))).contains("//kafka:9092");
+        assertThat(String.valueOf(environment.get("KAFKA_ADVERTISED_LISTENERS")))
+                .contains("//kafka:9092");
     }
 
     @Test
@@ -182,7 +189,9 @@ class ComposeFileTest {
             for (String volume : volumes(service.getValue())) {
                 String source = volume.split(":")[0];
                 if (source.startsWith("/")) {
-                    assertThat(Path.of(source)).as("%s mounts %s", service.getKey(), source).exists();
+                    assertThat(Path.of(source))
+                            .as("%s mounts %s", service.getKey(), source)
+                            .exists();
                 }
             }
         }
@@ -196,21 +205,21 @@ class ComposeFileTest {
         Map<String, Object> admin = map(staticPasswords.get(0));
 
         assertThat(Files.readString(dexFile)).contains(admin.get("email") + " / " + DEMO_PASSWORD);
-        assertThat(BCrypt.verifyer()
-                        .verify(DEMO_PASSWORD.toCharArray(), String.valueOf(admin.get("hash")))
-                        .verified)
+        assertThat(BCrypt.verifyer().verify(DEMO_PASSWORD.toCharArray(), String.valueOf(admin.get("hash"))).verified)
                 .as("the hash in dex.yaml is the documented password's")
                 .isTrue();
         assertThat(dex.get("enablePasswordDB")).isEqualTo(true);
         // Dex's Kubernetes storage in the namespace auth-service writes Password objects to
         assertThat(Build.path(dex, "storage", "type")).isEqualTo("kubernetes");
         assertThat(map(service("auth-service").get("environment"))).containsEntry("AUTH_DEX_NAMESPACE", "auth");
-        assertThat(volumes(service("dex"))).anyMatch(volume -> volume.endsWith("deploy/compose/dex.yaml:/etc/dex/config.yaml:ro"));
+        assertThat(volumes(service("dex")))
+                .anyMatch(volume -> volume.endsWith("deploy/compose/dex.yaml:/etc/dex/config.yaml:ro"));
     }
 
     private static String databaseOf(String jdbcUrl) {
-        Matcher matcher = Pattern.compile("jdbc:postgresql://[^/]+/([a-z_]+).*").matcher(jdbcUrl);
-        assertThat(matcher.matches()).as("a PostgreSQL JDBC URL: %s", jdbcUrl).isTrue();
+        // also inside application.yml's ${DATASOURCES_DEFAULT_URL:`jdbc:postgresql://localhost:5432/profile`}
+        Matcher matcher = Pattern.compile("jdbc:postgresql://[^/]+/([a-z_]+)").matcher(jdbcUrl);
+        assertThat(matcher.find()).as("a PostgreSQL JDBC URL: %s", jdbcUrl).isTrue();
         return matcher.group(1);
     }
 

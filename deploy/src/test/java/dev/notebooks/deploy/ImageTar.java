@@ -37,7 +37,8 @@ final class ImageTar {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Files whose content the tests read: the classpath file and the jars that carry probe classes. */
-    private static final Pattern CONTENT_WANTED = Pattern.compile("app/jib-classpath-file|app/libs/platform-web-[^/]+\\.jar");
+    private static final Pattern CONTENT_WANTED =
+            Pattern.compile("app/jib-classpath-file|app/libs/platform-web-[^/]+\\.jar");
 
     final Path file;
     final JsonNode manifest;
@@ -84,7 +85,8 @@ final class ImageTar {
                 throw new AssertionError(file + ": manifest.json should describe one image, has " + manifests.size());
             }
             JsonNode manifest = manifests.get(0);
-            JsonNode config = JSON.readTree(required(smallEntries, manifest.get("Config").asText(), file));
+            JsonNode config =
+                    JSON.readTree(required(smallEntries, manifest.get("Config").asText(), file));
             ImageTar image = new ImageTar(file, manifest, config);
             for (JsonNode layerName : manifest.get("Layers")) {
                 LayerRead layer = layers.get(layerName.asText());
@@ -159,7 +161,8 @@ final class ImageTar {
             if (path.isEmpty()) {
                 continue;
             }
-            files.add(new FileInfo(path, entry.getMode(), entry.getLongUserId(), entry.isDirectory(), entry.isSymbolicLink()));
+            files.add(new FileInfo(
+                    path, entry.getMode(), entry.getLongUserId(), entry.isDirectory(), entry.isSymbolicLink()));
             if (CONTENT_WANTED.matcher(path).matches()) {
                 contents.put(path, layer.readAllBytes());
             }

@@ -62,7 +62,9 @@ class ImageTarTest {
 
         assertThat(strings(config.path("Entrypoint")))
                 .containsExactly("java", "-cp", "@/app/jib-classpath-file", mainClass);
-        assertThat(config.path("Cmd").isMissingNode() || config.path("Cmd").isNull() || config.path("Cmd").isEmpty())
+        assertThat(config.path("Cmd").isMissingNode()
+                        || config.path("Cmd").isNull()
+                        || config.path("Cmd").isEmpty())
                 .as("no Cmd: the entrypoint is the whole command line")
                 .isTrue();
         // `java` resolves through PATH to an executable in the image: the runtime is there, where the PATH says
@@ -74,8 +76,8 @@ class ImageTarTest {
             }
         }
         assertThat(javaOnPath).as("an executable java on PATH").isNotEmpty();
-        assertThat(image.files).containsKey(ImageTar.normalize(
-                image.environment().get("JAVA_HOME") + "/lib/server/libjvm.so"));
+        assertThat(image.files)
+                .containsKey(ImageTar.normalize(image.environment().get("JAVA_HOME") + "/lib/server/libjvm.so"));
         // the main class and every classpath entry are in the image, readable by the non-root user
         assertThat(image.files).containsKey("app/classes/" + mainClass.replace('.', '/') + ".class");
         String[] classpath = image.text("app/jib-classpath-file").trim().split(":");
@@ -147,7 +149,9 @@ class ImageTarTest {
 
     private static ImageTar image(String service) {
         return IMAGES.computeIfAbsent(
-                service, name -> ImageTar.read(Build.root().resolve(name).resolve("target").resolve("jib-image.tar")));
+                service,
+                name -> ImageTar.read(
+                        Build.root().resolve(name).resolve("target").resolve("jib-image.tar")));
     }
 
     private static List<String> strings(JsonNode array) {
