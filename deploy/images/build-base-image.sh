@@ -14,8 +14,8 @@
 # Java 17 image), which this one imitates.
 #
 # Entries are sorted, dated 1970 and owned by root (nonroot's home by 65532), so only the JDK, the libraries and the
-# class data sharing archive decide the bytes. Made again only when this script or the JDK changed (a stamp beside
-# the output), so a second build reuses it.
+# class data sharing archive decide the bytes. Made again only when this script, the JDK or the system libraries it
+# loads changed (a stamp beside the output), so a second build reuses it.
 set -euo pipefail
 
 jdk="${1:?usage: build-base-image.sh <JAVA_HOME> <output.tar>}"
@@ -42,7 +42,8 @@ esac
 out_dir="$(cd "$(dirname "$out")" 2>/dev/null && pwd || { mkdir -p "$(dirname "$out")" && cd "$(dirname "$out")" && pwd; })"
 out="$out_dir/$(basename "$out")"
 stamp_file="$out.stamp"
-stamp="$( { sha256sum "$0"; "$jdk/bin/java" -version 2>&1; sha256sum "$jdk/lib/server/libjvm.so" "$jdk/jmods/java.base.jmod"; \
+stamp="$( { sha256sum < "$0"; "$jdk/bin/java" -version 2>&1; sha256sum "$jdk/lib/server/libjvm.so" "$jdk/jmods/java.base.jmod"; \
+  ldd "$jdk/bin/java" "$jdk/lib/server/libjvm.so" | awk '/=> \// { print $3 }' | sort -u | xargs sha256sum; \
   echo "$modules $arch"; } | sha256sum | cut -d' ' -f1)"
 if [ -f "$out" ] && [ -f "$stamp_file" ] && [ "$(cat "$stamp_file")" = "$stamp" ]; then
   echo "build-base-image: $out is up to date"
