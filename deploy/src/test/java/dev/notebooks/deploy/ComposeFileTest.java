@@ -96,6 +96,16 @@ class ComposeFileTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("services_")
+    void boundsTheServicesMemorySoTheJvmSizesItsHeapFromIt(String name) {
+        Map<String, Object> service = service(name);
+
+        // JAVA_TOOL_OPTIONS' -XX:MaxRAMPercentage is a share of this limit; without one, of the whole machine
+        assertThat(String.valueOf(service.get("mem_limit"))).matches("\\d+[kmg]?");
+        assertThat(service.get("read_only")).isEqualTo(true);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("services_")
     void startsTheServiceAfterHealthyInfrastructure(String name) {
         Map<String, Object> dependsOn = map(service(name).get("depends_on"));
 
