@@ -118,13 +118,13 @@ class HelpersAgainstTheApiTest implements TestPropertyProvider {
     }
 
     @Test
-    void aRepeatedEventIsWrittenOnce() throws ApiException {
+    void aFindingRepeatedOnTheSameVersionIsWrittenOnce() throws ApiException {
         V1ConfigMap object =
                 applier.apply(ResourceTypes.CONFIG_MAP, desired("noisy", "v1")).object();
 
-        boolean first = events.warning(ResourceTypes.CONFIG_MAP, object, "BadSetting", "setting v1 is unknown");
-        boolean repeated = events.warning(ResourceTypes.CONFIG_MAP, object, "BadSetting", "setting v1 is unknown");
-        boolean changed = events.warning(ResourceTypes.CONFIG_MAP, object, "BadSetting", "setting v2 is unknown");
+        boolean first = events.warnOnce(ResourceTypes.CONFIG_MAP, object, "BadSetting", "setting v1 is unknown");
+        boolean repeated = events.warnOnce(ResourceTypes.CONFIG_MAP, object, "BadSetting", "setting v1 is unknown");
+        boolean changed = events.warnOnce(ResourceTypes.CONFIG_MAP, object, "BadSetting", "setting v2 is unknown");
 
         assertThat(List.of(first, repeated, changed)).containsExactly(true, false, true);
         assertThat(core.listNamespacedEvent(NAMESPACE).execute().getItems())
