@@ -8,6 +8,7 @@ import dev.notebooks.notebook.ApiWrites;
 import dev.notebooks.notebook.Kubectl;
 import dev.notebooks.notebook.NotebookServiceFixtures;
 import dev.notebooks.notebook.domain.Notebook;
+import dev.notebooks.platform.kube.KubeConfiguration;
 import dev.notebooks.platform.kube.ResourceClient;
 import dev.notebooks.platform.kube.ResourceTypes;
 import dev.notebooks.platform.testing.kubernetes.KubernetesFixture;
@@ -24,7 +25,6 @@ import io.kubernetes.client.openapi.models.V1StatefulSet;
 import io.micronaut.context.env.Environment;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -46,11 +46,12 @@ class NotebookReconcilerTest implements TestPropertyProvider {
     private static final String NAMESPACE = "kubeflow-alice";
     private static final String IMAGE = "ghcr.io/kubeflow/kubeflow/notebook-servers/jupyter-scipy:v1.10.0";
 
-    @Inject
-    ApiClient apiClient;
+    // a test client: the test's own requests are not recorded as the service's (deploy-tests' RBAC proof)
+    private final ApiClient apiClient = KubernetesFixture.shared().apiClient();
 
-    @Inject
-    ResourceClient client;
+    // the test's own writes and reads go through a test client (not recorded as the service), signed as the service
+    private final ResourceClient client =
+            new ResourceClient(KubernetesFixture.shared().apiClient(), new KubeConfiguration("notebook-service"));
 
     private final Kubectl kubectl = new Kubectl();
     private ApiWrites writes;
