@@ -50,7 +50,7 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
 {{/* The Secret holding a service's database credentials. */}}
 {{- define "np.databaseSecret" -}}
 {{- $service := index .root.Values.services .name -}}
-{{- if and (eq .root.Values.postgresql.mode "external") $service.database.secretName -}}
+{{- if $service.database.secretName -}}
 {{- $service.database.secretName -}}
 {{- else -}}
 {{- printf "%s-db" (include "np.name" .) -}}
