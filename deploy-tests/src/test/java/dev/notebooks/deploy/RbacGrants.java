@@ -18,6 +18,12 @@ final class RbacGrants {
 
     private static final Set<String> NAMELESS_VERBS = Set.of("list", "watch", "create", "deletecollection");
 
+    /**
+     * Where the API server keeps Events about cluster-scoped objects (platform/kube's EventRecorder writes them there),
+     * and also the namespace the services' tests run in: a service's own-namespace Events in its tests are these.
+     */
+    private static final String CLUSTER_EVENTS_NAMESPACE = "default";
+
     /** A rule and where it holds: everywhere ({@code namespace} empty), or in one namespace. */
     record Grant(String source, Optional<String> namespace, Rule rule) {}
 
@@ -85,12 +91,18 @@ final class RbacGrants {
         if (grant.namespace().isEmpty()) {
             return true;
         }
+        String namespace = grant.namespace().get();
         return switch (request.scope()) {
             case CLUSTER -> false;
-            case OWN_NAMESPACE -> grant.namespace().get().equals(releaseNamespace);
+            case OWN_NAMESPACE -> namespace.equals(releaseNamespace)
+                    || (namespace.equals(CLUSTER_EVENTS_NAMESPACE) && isEvent(request));
             // the tests give the service namespaces of their own where the chart gives it Kubeflow's or Dex's
-            case OTHER_NAMESPACE -> !grant.namespace().get().equals(releaseNamespace);
+            case OTHER_NAMESPACE -> !namespace.equals(releaseNamespace) && !namespace.equals(CLUSTER_EVENTS_NAMESPACE);
         };
+    }
+
+    private static boolean isEvent(RecordedRequest request) {
+        return request.group().isEmpty() && request.resource().equals("events");
     }
 
     boolean allows(RecordedRequest request) {
