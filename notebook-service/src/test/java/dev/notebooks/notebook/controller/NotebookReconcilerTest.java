@@ -25,6 +25,7 @@ import io.kubernetes.client.openapi.models.V1StatefulSet;
 import io.micronaut.context.env.Environment;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +47,9 @@ class NotebookReconcilerTest implements TestPropertyProvider {
     private static final String NAMESPACE = "kubeflow-alice";
     private static final String IMAGE = "ghcr.io/kubeflow/kubeflow/notebook-servers/jupyter-scipy:v1.10.0";
 
-    // a test client: the test's own requests are not recorded as the service's (deploy-tests' RBAC proof)
-    private final ApiClient apiClient = KubernetesFixture.shared().apiClient();
+    // the service's own client: ApiWrites counts what the service writes
+    @Inject
+    ApiClient apiClient;
 
     // the test's own writes and reads go through a test client (not recorded as the service), signed as the service
     private final ResourceClient client =
