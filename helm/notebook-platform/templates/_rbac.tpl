@@ -49,11 +49,68 @@ default:
     verbs: [create]
 {{- end -}}
 
+{{/* notebook-service: Notebooks and their StatefulSets, Services, workspace claims, Events; PodDefaults, quotas,
+     nodes and storage classes for the spawner; pods' logs and the servers' activity through the API server's proxy
+     (culling); namespaces and role bindings to decide who may do what (platform/security). */}}
 {{- define "np.rbac.notebook-service.cluster" -}}
-[]
+- apiGroups: [kubeflow.org]
+  resources: [notebooks]
+  verbs: [create, delete, get, list, patch, watch]
+- apiGroups: [kubeflow.org]
+  resources: [notebooks/status]
+  verbs: [patch]
+- apiGroups: [kubeflow.org]
+  resources: [poddefaults]
+  verbs: [list, watch]
+- apiGroups: [apps]
+  resources: [statefulsets]
+  verbs: [create, list, patch, watch]
+- apiGroups: [""]
+  resources: [services]
+  verbs: [create, list, watch]
+- apiGroups: [""]
+  resources: [services/proxy]
+  verbs: [get]
+- apiGroups: [""]
+  resources: [pods]
+  verbs: [list, watch]
+- apiGroups: [""]
+  resources: [pods/log]
+  verbs: [get]
+- apiGroups: [""]
+  resources: [persistentvolumeclaims]
+  verbs: [create, delete, list, watch]
+- apiGroups: [""]
+  resources: [events]
+  verbs: [create, list, watch]
+- apiGroups: [""]
+  resources: [namespaces]
+  verbs: [list, watch]
+- apiGroups: [""]
+  resources: [resourcequotas]
+  verbs: [list, watch]
+- apiGroups: [""]
+  resources: [nodes]
+  verbs: [list]
+- apiGroups: [storage.k8s.io]
+  resources: [storageclasses]
+  verbs: [list]
+- apiGroups: [rbac.authorization.k8s.io]
+  resources: [rolebindings]
+  verbs: [list, watch]
+{{- if and .Values.istio.enabled .Values.istio.notebookVirtualServices }}
+# each notebook's route under /notebook/<namespace>/<name>/ (not exercised by the services' tests: see docs/deploy.md)
+- apiGroups: [networking.istio.io]
+  resources: [virtualservices]
+  verbs: [create, list, patch, watch]
+{{- end }}
 {{- end -}}
 {{- define "np.rbac.notebook-service.namespaces" -}}
-{}
+# the spawner ConfigMap (image-catalog-service publishes it)
+{{ .Values.kubeflow.namespace }}:
+  - apiGroups: [""]
+    resources: [configmaps]
+    verbs: [get]
 {{- end -}}
 {{- define "np.rbac.volume-service.cluster" -}}
 []

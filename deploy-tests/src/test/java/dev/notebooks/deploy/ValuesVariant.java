@@ -13,7 +13,9 @@ enum ValuesVariant {
     DEX_TOKENS("dex-tokens.yaml"),
     EXTERNAL_TLS_SASL("external-tls-sasl.yaml"),
     OPERATORS("operators.yaml"),
-    EVERYTHING("two-replicas.yaml", "istio.yaml", "dex-tokens.yaml", "operators.yaml");
+    EVERYTHING("two-replicas.yaml", "istio.yaml", "dex-tokens.yaml", "operators.yaml"),
+    /** What the services' tests run with: the RBAC proof's values. */
+    RBAC_PROOF("rbac-proof.yaml");
 
     private final List<String> files;
 
