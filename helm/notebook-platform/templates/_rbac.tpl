@@ -112,17 +112,52 @@ default:
     resources: [configmaps]
     verbs: [get]
 {{- end -}}
+{{/* volume-service: claims and snapshots in profile namespaces (create, resize, delete), who uses them (pods,
+     Notebooks), quotas, Events, storage and snapshot classes; namespaces and role bindings for authorization. */}}
 {{- define "np.rbac.volume-service.cluster" -}}
-[]
+- apiGroups: [""]
+  resources: [persistentvolumeclaims]
+  verbs: [create, delete, get, list, patch, watch]
+- apiGroups: [snapshot.storage.k8s.io]
+  resources: [volumesnapshots]
+  verbs: [create, delete, get, list, patch, watch]
+- apiGroups: [snapshot.storage.k8s.io]
+  resources: [volumesnapshotclasses]
+  verbs: [list, watch]
+- apiGroups: [storage.k8s.io]
+  resources: [storageclasses]
+  verbs: [list, watch]
+- apiGroups: [kubeflow.org]
+  resources: [notebooks]
+  verbs: [list, watch]
+- apiGroups: [""]
+  resources: [pods, events, resourcequotas, namespaces]
+  verbs: [list, watch]
+- apiGroups: [rbac.authorization.k8s.io]
+  resources: [rolebindings]
+  verbs: [list, watch]
 {{- end -}}
 {{- define "np.rbac.volume-service.namespaces" -}}
 {}
 {{- end -}}
+{{/* image-catalog-service: the spawner ConfigMap it publishes (and Events about it); namespaces and role bindings
+     for authorization. */}}
 {{- define "np.rbac.image-catalog-service.cluster" -}}
-[]
+- apiGroups: [""]
+  resources: [namespaces]
+  verbs: [list, watch]
+- apiGroups: [rbac.authorization.k8s.io]
+  resources: [rolebindings]
+  verbs: [list, watch]
 {{- end -}}
 {{- define "np.rbac.image-catalog-service.namespaces" -}}
-{}
+{{ .Values.kubeflow.namespace }}:
+  - apiGroups: [""]
+    resources: [configmaps]
+    verbs: [create, get, patch]
+  - apiGroups: [""]
+    resources: [events]
+    verbs: [create]
 {{- end -}}
 {{- define "np.rbac.auth-service.cluster" -}}
 []
