@@ -159,9 +159,26 @@ default:
     resources: [events]
     verbs: [create]
 {{- end -}}
+{{/* auth-service: Dex's accounts in Dex's namespace: its Password objects (backend kubernetes), its ConfigMap
+     (backend configmap, and the import of staticPasswords in both) and the restart of its Deployment after a
+     ConfigMap change; namespaces and role bindings for authorization. */}}
 {{- define "np.rbac.auth-service.cluster" -}}
-[]
+- apiGroups: [""]
+  resources: [namespaces]
+  verbs: [list, watch]
+- apiGroups: [rbac.authorization.k8s.io]
+  resources: [rolebindings]
+  verbs: [list, watch]
 {{- end -}}
 {{- define "np.rbac.auth-service.namespaces" -}}
-{}
+{{ .Values.kubeflow.dexNamespace }}:
+  - apiGroups: [dex.coreos.com]
+    resources: [passwords]
+    verbs: [create, delete, list, patch]
+  - apiGroups: [""]
+    resources: [configmaps]
+    verbs: [get, patch]
+  - apiGroups: [apps]
+    resources: [deployments]
+    verbs: [patch]
 {{- end -}}
