@@ -86,7 +86,9 @@ final class Chart {
     record Rendered(List<JsonNode> objects) {
 
         List<JsonNode> ofKind(String kind) {
-            return objects.stream().filter(o -> o.path("kind").asText().equals(kind)).toList();
+            return objects.stream()
+                    .filter(o -> o.path("kind").asText().equals(kind))
+                    .toList();
         }
 
         JsonNode one(String kind, String name) {

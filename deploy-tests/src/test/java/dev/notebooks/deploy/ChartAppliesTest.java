@@ -32,9 +32,13 @@ class ChartAppliesTest {
 
     @BeforeAll
     static void registerTheOperatorsCrds() throws IOException, URISyntaxException {
-        Path crds = Path.of(ChartAppliesTest.class.getClassLoader().getResource("third-party-crds").toURI());
+        Path crds = Path.of(ChartAppliesTest.class
+                .getClassLoader()
+                .getResource("third-party-crds")
+                .toURI());
         try (Stream<Path> files = Files.list(crds)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
                 // kubectl create, else replace: a CRD the double already has (Istio's, with an open schema) is replaced
                 // by the project's own; no client-side apply, whose annotation the largest CRDs would not fit in
                 var created = KUBECTL.run(null, "create", "-f", file.toString());
@@ -50,12 +54,15 @@ class ChartAppliesTest {
     @EnumSource(ValuesVariant.class)
     void appliesStrictlyAndRollsOut(ValuesVariant variant) {
         String namespace = "np-" + variant.name().toLowerCase(Locale.ROOT).replace('_', '-');
-        KUBERNETES.ensureNamespaces(namespace);
+        // a cluster running Kubeflow has its namespaces (the spawner ConfigMap's, Dex's): the chart's Roles go there
+        KUBERNETES.ensureNamespaces(namespace, "kubeflow", "auth");
         var rendered = Chart.render(variant, namespace);
 
         KUBECTL.run(rendered.yaml(), "apply", "--validate=strict", "-f", "-").succeeded();
         // applying the same chart again (an upgrade without changes) changes nothing
-        assertThat(KUBECTL.run(rendered.yaml(), "apply", "--validate=strict", "-f", "-").succeeded().output())
+        assertThat(KUBECTL.run(rendered.yaml(), "apply", "--validate=strict", "-f", "-")
+                        .succeeded()
+                        .output())
                 .doesNotContain("configured")
                 .doesNotContain("created");
 
@@ -76,7 +83,10 @@ class ChartAppliesTest {
     void aFieldAnOperatorDoesNotKnowIsRefused() {
         String namespace = "np-unknown-field";
         KUBERNETES.ensureNamespaces(namespace);
-        var topic = Chart.render(ValuesVariant.OPERATORS, namespace).ofKind("KafkaTopic").get(0).deepCopy();
+        var topic = Chart.render(ValuesVariant.OPERATORS, namespace)
+                .ofKind("KafkaTopic")
+                .get(0)
+                .deepCopy();
         ((com.fasterxml.jackson.databind.node.ObjectNode) topic.path("spec")).put("replicationFactor", 3);
 
         var refused = KUBECTL.run(yaml(topic), "apply", "--validate=strict", "-f", "-");

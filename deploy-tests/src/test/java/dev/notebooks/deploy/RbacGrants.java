@@ -69,7 +69,8 @@ final class RbacGrants {
         }
         for (JsonNode binding : rendered.ofKind("RoleBinding")) {
             if (binds(binding, account, namespace)) {
-                Optional<String> where = Optional.of(binding.at("/metadata/namespace").asText());
+                Optional<String> where =
+                        Optional.of(binding.at("/metadata/namespace").asText());
                 String kind = binding.at("/roleRef/kind").asText();
                 for (Rule rule : rules(rendered, kind, kind.equals("Role") ? where : Optional.empty(), binding)) {
                     grants.add(new Grant(kind + " " + roleName(binding) + " in " + where.get(), where, rule));
@@ -94,8 +95,8 @@ final class RbacGrants {
         String namespace = grant.namespace().get();
         return switch (request.scope()) {
             case CLUSTER -> false;
-            case OWN_NAMESPACE -> namespace.equals(releaseNamespace)
-                    || (namespace.equals(CLUSTER_EVENTS_NAMESPACE) && isEvent(request));
+            case OWN_NAMESPACE ->
+                namespace.equals(releaseNamespace) || (namespace.equals(CLUSTER_EVENTS_NAMESPACE) && isEvent(request));
             // the tests give the service namespaces of their own where the chart gives it Kubeflow's or Dex's
             case OTHER_NAMESPACE -> !namespace.equals(releaseNamespace) && !namespace.equals(CLUSTER_EVENTS_NAMESPACE);
         };
@@ -116,10 +117,12 @@ final class RbacGrants {
                         && subject.path("namespace").asText().equals(namespace));
     }
 
-    private static List<Rule> rules(Chart.Rendered rendered, String kind, Optional<String> namespace, JsonNode binding) {
+    private static List<Rule> rules(
+            Chart.Rendered rendered, String kind, Optional<String> namespace, JsonNode binding) {
         JsonNode role = rendered.ofKind(kind).stream()
                 .filter(r -> r.at("/metadata/name").asText().equals(roleName(binding)))
-                .filter(r -> namespace.isEmpty() || r.at("/metadata/namespace").asText().equals(namespace.get()))
+                .filter(r -> namespace.isEmpty()
+                        || r.at("/metadata/namespace").asText().equals(namespace.get()))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError(
                         "binding " + binding.at("/metadata/name").asText() + " names " + kind + " " + roleName(binding)
@@ -134,6 +137,8 @@ final class RbacGrants {
     }
 
     private static List<String> texts(JsonNode array) {
-        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+        return StreamSupport.stream(array.spliterator(), false)
+                .map(JsonNode::asText)
+                .toList();
     }
 }

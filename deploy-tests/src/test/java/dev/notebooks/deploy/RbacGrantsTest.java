@@ -55,15 +55,20 @@ class RbacGrantsTest {
 
     @Test
     void aClusterRoleBoundClusterWideHoldsEverywhereForItsVerbsOnly() {
-        assertThat(grants.allows(request("get\tkubeflow.org\tprofiles\t\tcluster\t"))).isTrue();
-        assertThat(grants.allows(request("list\tkubeflow.org\tprofiles\t\tcluster\t"))).isTrue();
-        assertThat(grants.allows(request("watch\tkubeflow.org\tprofiles\t\tcluster\t"))).isFalse();
-        assertThat(grants.allows(request("get\tother.org\tprofiles\t\tcluster\t"))).isFalse();
+        assertThat(grants.allows(request("get\tkubeflow.org\tprofiles\t\tcluster\t")))
+                .isTrue();
+        assertThat(grants.allows(request("list\tkubeflow.org\tprofiles\t\tcluster\t")))
+                .isTrue();
+        assertThat(grants.allows(request("watch\tkubeflow.org\tprofiles\t\tcluster\t")))
+                .isFalse();
+        assertThat(grants.allows(request("get\tother.org\tprofiles\t\tcluster\t")))
+                .isFalse();
     }
 
     @Test
     void aSubresourceNeedsItsOwnResourceName() {
-        assertThat(grants.allows(request("get\tkubeflow.org\tprofiles\tstatus\tcluster\t"))).isFalse();
+        assertThat(grants.allows(request("get\tkubeflow.org\tprofiles\tstatus\tcluster\t")))
+                .isFalse();
     }
 
     @Test
@@ -78,8 +83,10 @@ class RbacGrantsTest {
 
     @Test
     void aRoleHoldsInItsNamespaceOnly() {
-        assertThat(grants.allows(request("patch\t\tconfigmaps\t\tother-namespace\t"))).isTrue();
-        assertThat(grants.allows(request("patch\t\tconfigmaps\t\town-namespace\t"))).isFalse();
+        assertThat(grants.allows(request("patch\t\tconfigmaps\t\tother-namespace\t")))
+                .isTrue();
+        assertThat(grants.allows(request("patch\t\tconfigmaps\t\town-namespace\t")))
+                .isFalse();
         assertThat(grants.allows(request("patch\t\tconfigmaps\t\tcluster\t"))).isFalse();
     }
 
@@ -88,7 +95,8 @@ class RbacGrantsTest {
         var other = RbacGrants.of(rendered(RBAC), "someone-else", "home");
 
         assertThat(other.grants()).isEmpty();
-        assertThat(other.allows(request("get\tkubeflow.org\tprofiles\t\tcluster\t"))).isFalse();
+        assertThat(other.allows(request("get\tkubeflow.org\tprofiles\t\tcluster\t")))
+                .isFalse();
     }
 
     private static RecordedRequest request(String line) {
@@ -96,7 +104,8 @@ class RbacGrantsTest {
     }
 
     private static Chart.Rendered rendered(String yaml) {
-        try (MappingIterator<JsonNode> all = Chart.YAML.readerFor(JsonNode.class).readValues(yaml)) {
+        try (MappingIterator<JsonNode> all =
+                Chart.YAML.readerFor(JsonNode.class).readValues(yaml)) {
             List<JsonNode> objects = new ArrayList<>();
             all.forEachRemaining(objects::add);
             return new Chart.Rendered(objects);

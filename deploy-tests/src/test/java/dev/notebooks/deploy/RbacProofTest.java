@@ -46,8 +46,8 @@ class RbacProofTest {
                         List<String> names = rule.resourceNames().isEmpty() ? List.of("") : rule.resourceNames();
                         for (String name : names) {
                             if (!used(grants, grant, requests, verb, group, resource, name)) {
-                                unused.add(grant.source() + ": " + verb + " " + (group.isEmpty() ? "core" : group)
-                                        + "/" + resource + (name.isEmpty() ? "" : " named " + name));
+                                unused.add(grant.source() + ": " + verb + " " + (group.isEmpty() ? "core" : group) + "/"
+                                        + resource + (name.isEmpty() ? "" : " named " + name));
                             }
                         }
                     }
@@ -55,7 +55,9 @@ class RbacProofTest {
             }
         }
 
-        assertThat(unused).as("%s's grants that no request used", service.serviceName).isEmpty();
+        assertThat(unused)
+                .as("%s's grants that no request used", service.serviceName)
+                .isEmpty();
     }
 
     @ParameterizedTest
@@ -69,7 +71,8 @@ class RbacProofTest {
             if (grant.namespace().isPresent()) {
                 continue;
             }
-            var matching = requests.stream().filter(r -> grants.allows(grant, r)).toList();
+            var matching =
+                    requests.stream().filter(r -> grants.allows(grant, r)).toList();
             if (!matching.isEmpty()
                     && matching.stream().allMatch(r -> r.scope() == RecordedRequest.Scope.OWN_NAMESPACE)) {
                 roleWouldDo.add(grant.source() + " " + grant.rule());
@@ -97,7 +100,9 @@ class RbacProofTest {
                             && List.of("create", "update", "patch").contains(r.verb()));
         }
         return requests.stream()
-                .filter(r -> r.verb().equals(verb) && r.group().equals(group) && r.rbacResource().equals(resource))
+                .filter(r -> r.verb().equals(verb)
+                        && r.group().equals(group)
+                        && r.rbacResource().equals(resource))
                 .filter(r -> name.isEmpty() || r.name().equals(name))
                 .anyMatch(r -> grants.allows(grant, r));
     }
@@ -128,6 +133,7 @@ class RbacProofTest {
     }
 
     private static boolean isLease(RecordedRequest request) {
-        return request.group().equals("coordination.k8s.io") && request.resource().equals("leases");
+        return request.group().equals("coordination.k8s.io")
+                && request.resource().equals("leases");
     }
 }

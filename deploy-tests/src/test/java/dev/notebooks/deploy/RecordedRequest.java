@@ -47,7 +47,8 @@ record RecordedRequest(String verb, String group, String resource, String subres
         if (columns.length != 6) {
             throw new IllegalArgumentException("not a recorded request: " + line);
         }
-        Scope scope = Scope.valueOf(columns[4].toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        Scope scope =
+                Scope.valueOf(columns[4].toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
         return new RecordedRequest(columns[0], columns[1], columns[2], columns[3], scope, columns[5]);
     }
 

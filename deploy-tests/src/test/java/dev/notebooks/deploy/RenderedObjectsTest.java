@@ -16,8 +16,11 @@ class RenderedObjectsTest {
     void lintsCleanInStrictMode() {
         var lint = Chart.lint();
 
-        assertThat(lint.isFailed()).as("helm lint --strict: %s", lint.getMessages()).isFalse();
-        assertThat(lint.getMessages()).noneMatch(message -> message.contains("[ERROR]") || message.contains("[WARNING]"));
+        assertThat(lint.isFailed())
+                .as("helm lint --strict: %s", lint.getMessages())
+                .isFalse();
+        assertThat(lint.getMessages())
+                .noneMatch(message -> message.contains("[ERROR]") || message.contains("[WARNING]"));
     }
 
     @ParameterizedTest
@@ -35,8 +38,10 @@ class RenderedObjectsTest {
 
     @Test
     void aFieldTheModelDoesNotHaveFailsTheStrictRead() throws Exception {
-        JsonNode deployment = Chart.render(ValuesVariant.DEFAULTS).ofKind("Deployment").get(0).deepCopy();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) deployment.path("spec").path("template").path("spec"))
+        JsonNode deployment =
+                Chart.render(ValuesVariant.DEFAULTS).ofKind("Deployment").get(0).deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode)
+                        deployment.path("spec").path("template").path("spec"))
                 .put("runAsNonRoot", true);
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> StrictModels.read(deployment))
@@ -50,12 +55,7 @@ class RenderedObjectsTest {
         var rendered = Chart.render(variant);
 
         for (String kind : List.of(
-                "Deployment",
-                "Service",
-                "ServiceAccount",
-                "ConfigMap",
-                "PodDisruptionBudget",
-                "NetworkPolicy")) {
+                "Deployment", "Service", "ServiceAccount", "ConfigMap", "PodDisruptionBudget", "NetworkPolicy")) {
             assertThat(rendered.ofKind(kind))
                     .as(kind)
                     .map(o -> o.path("metadata").path("name").asText())
@@ -76,11 +76,16 @@ class RenderedObjectsTest {
             JsonNode container = pod.at("/containers/0");
             int port = Services.valueOf(serviceOf(name)).port;
 
-            assertThat(pod.at("/securityContext/runAsNonRoot").asBoolean()).as(name).isTrue();
+            assertThat(pod.at("/securityContext/runAsNonRoot").asBoolean())
+                    .as(name)
+                    .isTrue();
             assertThat(pod.at("/securityContext/seccompProfile/type").asText()).isEqualTo("RuntimeDefault");
-            assertThat(container.at("/securityContext/readOnlyRootFilesystem").asBoolean()).isTrue();
-            assertThat(container.at("/securityContext/allowPrivilegeEscalation").asBoolean()).isFalse();
-            assertThat(texts(container.at("/securityContext/capabilities/drop"))).containsExactly("ALL");
+            assertThat(container.at("/securityContext/readOnlyRootFilesystem").asBoolean())
+                    .isTrue();
+            assertThat(container.at("/securityContext/allowPrivilegeEscalation").asBoolean())
+                    .isFalse();
+            assertThat(texts(container.at("/securityContext/capabilities/drop")))
+                    .containsExactly("ALL");
             assertThat(container.at("/ports/0/containerPort").asInt()).isEqualTo(port);
             assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/health/liveness");
             assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/health/readiness");
@@ -90,8 +95,8 @@ class RenderedObjectsTest {
             assertThat(env(container, "JAVA_TOOL_OPTIONS"))
                     .contains("-XX:MaxRAMPercentage=60", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
             assertThat(container.at("/image").asText())
-                    .isEqualTo("notebook-platform/" + Services.valueOf(serviceOf(name)).serviceName
-                            + ":0.1.0-SNAPSHOT");
+                    .isEqualTo(
+                            "notebook-platform/" + Services.valueOf(serviceOf(name)).serviceName + ":0.1.0-SNAPSHOT");
             // the root filesystem is read-only: /tmp is the one writable place
             assertThat(StreamSupport.stream(container.at("/volumeMounts").spliterator(), false)
                             .map(m -> m.path("mountPath").asText()))
@@ -120,14 +125,16 @@ class RenderedObjectsTest {
                             .map(peer -> peer.at("/namespaceSelector/matchLabels/kubernetes.io~1metadata.name")
                                     .asText()))
                     .containsExactly("istio-system", "monitoring");
-            assertThat(from.at("/1/podSelector/matchLabels/app.kubernetes.io~1name").asText())
+            assertThat(from.at("/1/podSelector/matchLabels/app.kubernetes.io~1name")
+                            .asText())
                     .isEqualTo("prometheus");
         }
     }
 
     @Test
     void istioRoutesEachApiThroughTheGatewayOnlyWhenOn() {
-        assertThat(Chart.render(ValuesVariant.DEFAULTS).ofKind("VirtualService")).isEmpty();
+        assertThat(Chart.render(ValuesVariant.DEFAULTS).ofKind("VirtualService"))
+                .isEmpty();
 
         var rendered = Chart.render(ValuesVariant.ISTIO);
         assertThat(rendered.ofKind("VirtualService")).hasSize(5);
@@ -137,27 +144,31 @@ class RenderedObjectsTest {
         assertThat(notebooks.at("/spec/http/0/rewrite/uri").asText()).isEqualTo("/");
         assertThat(notebooks.at("/spec/http/0/route/0/destination/host").asText())
                 .isEqualTo("notebook-platform-notebook-service.notebook-platform.svc.cluster.local");
-        assertThat(notebooks.at("/spec/http/0/route/0/destination/port/number").asInt()).isEqualTo(8082);
-        assertThat(settings(rendered, Services.NOTEBOOK).at("/notebooks/istio/enabled").asBoolean())
+        assertThat(notebooks.at("/spec/http/0/route/0/destination/port/number").asInt())
+                .isEqualTo(8082);
+        assertThat(settings(rendered, Services.NOTEBOOK)
+                        .at("/notebooks/istio/enabled")
+                        .asBoolean())
                 .isTrue();
     }
 
     @Test
     void headerSettingsAlwaysAndDexTokenSettingsWhenOn() {
         for (Services service : Services.values()) {
-            JsonNode byDefault = settings(Chart.render(ValuesVariant.DEFAULTS), service).at("/platform/security");
+            JsonNode byDefault =
+                    settings(Chart.render(ValuesVariant.DEFAULTS), service).at("/platform/security");
             assertThat(byDefault.path("userid-header").asText()).isEqualTo("kubeflow-userid");
             assertThat(byDefault.has("dex-tokens")).isFalse();
 
-            JsonNode dex = settings(Chart.render(ValuesVariant.DEX_TOKENS), service).at("/platform/security");
+            JsonNode dex =
+                    settings(Chart.render(ValuesVariant.DEX_TOKENS), service).at("/platform/security");
             assertThat(dex.path("userid-prefix").asText()).isEqualTo("accounts.google.com:");
             assertThat(texts(dex.path("cluster-admins"))).containsExactly("admin@example.com");
             JsonNode tokens = dex.path("dex-tokens");
             assertThat(tokens.path("enabled").asBoolean()).isTrue();
             assertThat(tokens.path("issuer").asText()).isEqualTo("http://dex.auth.svc.cluster.local:5556/dex");
             assertThat(tokens.path("audience").asText()).isEqualTo("kubeflow-oidc-authservice");
-            assertThat(tokens.path("jwks-uri").asText())
-                    .isEqualTo("http://dex.auth.svc.cluster.local:5556/dex/keys");
+            assertThat(tokens.path("jwks-uri").asText()).isEqualTo("http://dex.auth.svc.cluster.local:5556/dex/keys");
             assertThat(tokens.path("email-claim").asText()).isEqualTo("email");
             assertThat(tokens.path("groups-claim").asText()).isEqualTo("groups");
         }
@@ -182,7 +193,8 @@ class RenderedObjectsTest {
             assertThat(kafka.path("ssl.truststore.location").asText())
                     .isEqualTo("/etc/notebook-platform/kafka-ca/ca.crt");
 
-            JsonNode container = rendered.one("Deployment", service.objectName()).at("/spec/template/spec/containers/0");
+            JsonNode container =
+                    rendered.one("Deployment", service.objectName()).at("/spec/template/spec/containers/0");
             String prefix = service == Services.AUTH ? "auth-" : service.objectName() + "-";
             assertThat(secretRef(container, "DATASOURCES_DEFAULT_PASSWORD"))
                     .isEqualTo(service == Services.AUTH ? "auth-db-credentials" : prefix + "db");
@@ -211,7 +223,9 @@ class RenderedObjectsTest {
                             .filter(role -> role.path("name").asText().equals(service.database))
                             .map(role -> role.at("/passwordSecret/name").asText()))
                     .containsExactly(service.objectName() + "-db");
-            assertThat(settings(rendered, service).at("/datasources/default/url").asText())
+            assertThat(settings(rendered, service)
+                            .at("/datasources/default/url")
+                            .asText())
                     .startsWith("jdbc:postgresql://notebook-platform-postgres-rw.notebook-platform.svc:5432/"
                             + service.database + "?sslmode=verify-full");
             JsonNode user = rendered.one("KafkaUser", service.objectName() + "-kafka");
@@ -220,26 +234,36 @@ class RenderedObjectsTest {
             assertThat(kafka.at("/bootstrap/servers").asText())
                     .isEqualTo("notebook-platform-kafka-kafka-bootstrap.notebook-platform.svc:9093");
             assertThat(kafka.path("security.protocol").asText()).isEqualTo("SASL_SSL");
-            assertThat(rendered.one("ServiceMonitor", service.objectName()).at("/spec/endpoints/0/path").asText())
+            assertThat(rendered.one("ServiceMonitor", service.objectName())
+                            .at("/spec/endpoints/0/path")
+                            .asText())
                     .isEqualTo("/prometheus");
         }
 
         assertThat(rendered.ofKind("KafkaTopic"))
                 .map(topic -> topic.at("/spec/topicName").asText())
                 .containsExactlyInAnyOrder(
-                        "prod.profiles", "prod.usage", "prod.notebooks", "prod.volumes", "prod.catalog", "prod.accounts");
+                        "prod.profiles",
+                        "prod.usage",
+                        "prod.notebooks",
+                        "prod.volumes",
+                        "prod.catalog",
+                        "prod.accounts");
         assertThat(rendered.ofKind("KafkaTopic")).allSatisfy(topic -> {
             assertThat(topic.at("/spec/replicas").asInt()).isEqualTo(3);
             assertThat(topic.at("/spec/partitions").asInt()).isEqualTo(6);
             assertThat(topic.at("/spec/config/min.insync.replicas").asInt()).isEqualTo(2);
         });
-        assertThat(rendered.one("Kafka", "notebook-platform-kafka").at("/spec/kafka/listeners/0/authentication/type")
+        assertThat(rendered.one("Kafka", "notebook-platform-kafka")
+                        .at("/spec/kafka/listeners/0/authentication/type")
                         .asText())
                 .isEqualTo("scram-sha-512");
     }
 
     private static JsonNode settings(Chart.Rendered rendered, Services service) {
-        String yaml = rendered.one("ConfigMap", service.objectName()).at("/data/application.yml").asText();
+        String yaml = rendered.one("ConfigMap", service.objectName())
+                .at("/data/application.yml")
+                .asText();
         try {
             return Chart.YAML.readTree(yaml);
         } catch (java.io.IOException e) {
@@ -258,13 +282,16 @@ class RenderedObjectsTest {
     private static String secretRef(JsonNode container, String name) {
         return StreamSupport.stream(container.path("env").spliterator(), false)
                 .filter(e -> e.path("name").asText().equals(name))
-                .map(e -> e.at("/valueFrom/secretKeyRef/name").asText(e.path("value").asText()))
+                .map(e -> e.at("/valueFrom/secretKeyRef/name")
+                        .asText(e.path("value").asText()))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + name + " in " + container));
     }
 
     private static List<String> texts(JsonNode array) {
-        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+        return StreamSupport.stream(array.spliterator(), false)
+                .map(JsonNode::asText)
+                .toList();
     }
 
     private static String serviceOf(String objectName) {

@@ -39,17 +39,18 @@ class ValuesRefusalTest {
         return Stream.of(
                 Refusal.of("an unknown top-level key (a typo) is refused", "replicas", "replicas", "2"),
                 Refusal.of(
-                        "an unknown key of a service is refused",
-                        "replica",
-                        "services.notebook-service.replica",
-                        "2"),
-                Refusal.of("a service the chart does not have is refused", "jupyter-web-app", "services.jupyter-web-app.enabled", "true"),
-                Refusal.of("postgresql.mode is external or cloudnativepg", "postgresql.mode", "postgresql.mode", "embedded"),
+                        "an unknown key of a service is refused", "replica", "services.notebook-service.replica", "2"),
                 Refusal.of(
-                        "external PostgreSQL needs a host",
-                        "host",
-                        "postgresql.external.host",
-                        ""),
+                        "a service the chart does not have is refused",
+                        "jupyter-web-app",
+                        "services.jupyter-web-app.enabled",
+                        "true"),
+                Refusal.of(
+                        "postgresql.mode is external or cloudnativepg",
+                        "postgresql.mode",
+                        "postgresql.mode",
+                        "embedded"),
+                Refusal.of("external PostgreSQL needs a host", "host", "postgresql.external.host", ""),
                 Refusal.of(
                         "JDBC parameters come without their '?'",
                         "parameters",
@@ -90,11 +91,7 @@ class ValuesRefusalTest {
                         "strimzi",
                         "kafka.strimzi.replicas",
                         "1"),
-                Refusal.of(
-                        "Dex tokens need an issuer and an audience",
-                        "issuer",
-                        "identity.dexTokens.enabled",
-                        "true"),
+                Refusal.of("Dex tokens need an issuer and an audience", "issuer", "identity.dexTokens.enabled", "true"),
                 Refusal.of(
                         "the Dex issuer is a URL",
                         "issuer",
@@ -104,18 +101,23 @@ class ValuesRefusalTest {
                         "dex.auth",
                         "identity.dexTokens.audience",
                         "kubeflow"),
-                Refusal.of("the identity header is a header name", "useridHeader", "identity.useridHeader", "kubeflow userid"),
+                Refusal.of(
+                        "the identity header is a header name",
+                        "useridHeader",
+                        "identity.useridHeader",
+                        "kubeflow userid"),
                 Refusal.of(
                         "a memory limit is required: the JVM sizes its heap from it",
                         "memory",
                         "podDefaults.resources.limits.memory",
                         null),
-                Refusal.of("quantities are Kubernetes quantities", "memory", "podDefaults.resources.limits.memory", "lots"),
                 Refusal.of(
-                        "a fixed heap (-Xmx) would ignore the container's limit",
-                        "jvmOptions",
-                        "jvmOptions",
-                        "-Xmx1g"),
+                        "quantities are Kubernetes quantities",
+                        "memory",
+                        "podDefaults.resources.limits.memory",
+                        "lots"),
+                Refusal.of(
+                        "a fixed heap (-Xmx) would ignore the container's limit", "jvmOptions", "jvmOptions", "-Xmx1g"),
                 Refusal.of("replicas are not negative", "replicas", "podDefaults.replicas", "-1"),
                 Refusal.of("ports are unprivileged", "port", "services.auth-service.port", "80"),
                 Refusal.of(
@@ -152,7 +154,10 @@ class ValuesRefusalTest {
     @MethodSource("refusals")
     void isRefused(Refusal refusal) {
         assertThatThrownBy(() -> Chart.render(
-                        refusal.valuesFiles().stream().map(ValuesVariant::resource).toList(), refusal.sets()))
+                        refusal.valuesFiles().stream()
+                                .map(ValuesVariant::resource)
+                                .toList(),
+                        refusal.sets()))
                 .as(refusal.rule())
                 .hasMessageContaining(refusal.named());
     }

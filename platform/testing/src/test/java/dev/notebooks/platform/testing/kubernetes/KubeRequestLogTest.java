@@ -22,7 +22,8 @@ class KubeRequestLogTest {
         log.record("notebook-service", "GET", "/apis/kubeflow.org/v1/notebooks", false);
         log.record("notebook-service", "PATCH", "/apis/kubeflow.org/v1/namespaces/team/notebooks/lab/status", false);
         log.record("notebook-service", "GET", "/api/v1/namespaces/team/pods/lab-0/log?container=lab", false);
-        log.record("notebook-service", "PUT", "/apis/coordination.k8s.io/v1/namespaces/default/leases/nb-leader", false);
+        log.record(
+                "notebook-service", "PUT", "/apis/coordination.k8s.io/v1/namespaces/default/leases/nb-leader", false);
         log.record("notebook-service", "DELETE", "/api/v1/namespaces/team/pods", false);
         log.record("profile-service", "POST", "/api/v1/namespaces", false);
         log.record("profile-service", "PATCH", "/api/v1/namespaces/team", false);
