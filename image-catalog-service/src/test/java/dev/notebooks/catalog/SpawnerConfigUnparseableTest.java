@@ -8,6 +8,7 @@ import dev.notebooks.catalog.domain.NewImage;
 import dev.notebooks.catalog.service.CatalogService;
 import dev.notebooks.platform.events.Actor;
 import dev.notebooks.platform.events.ServerType;
+import dev.notebooks.platform.kube.KubeConfiguration;
 import dev.notebooks.platform.kube.ResourceClient;
 import dev.notebooks.platform.kube.ResourceTypes;
 import dev.notebooks.platform.outbox.audit.AuditLog;
@@ -43,8 +44,9 @@ class SpawnerConfigUnparseableTest implements TestPropertyProvider {
     @Inject
     CatalogService catalog;
 
-    @Inject
-    ResourceClient kubernetes;
+    // the test's own writes and reads go through a test client (not recorded as the service), signed as the service
+    private final ResourceClient kubernetes =
+            new ResourceClient(KubernetesFixture.shared().apiClient(), new KubeConfiguration("image-catalog-service"));
 
     @Inject
     AuditLog auditLog;

@@ -12,6 +12,7 @@ import dev.notebooks.notebook.domain.NotebookAnnotations;
 import dev.notebooks.platform.events.Subjects;
 import dev.notebooks.platform.events.Topics;
 import dev.notebooks.platform.events.notebook.NotebookCulled;
+import dev.notebooks.platform.kube.KubeConfiguration;
 import dev.notebooks.platform.kube.ResourceClient;
 import dev.notebooks.platform.outbox.audit.AuditLog;
 import dev.notebooks.platform.outbox.audit.AuditQuery;
@@ -55,9 +56,11 @@ class IdleCullingTest implements TestPropertyProvider {
     private static final String RSTUDIO = "ghcr.io/kubeflow/kubeflow/notebook-servers/rstudio-tidyverse:v1.10.0";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @Inject
-    ResourceClient client;
+    // the test's own writes and reads go through a test client (not recorded as the service), signed as the service
+    private final ResourceClient client =
+            new ResourceClient(KubernetesFixture.shared().apiClient(), new KubeConfiguration("notebook-service"));
 
+    // the service's own client: ApiWrites counts what the service writes
     @Inject
     ApiClient apiClient;
 

@@ -8,6 +8,7 @@ import dev.notebooks.notebook.ApiWrites;
 import dev.notebooks.notebook.Kubectl;
 import dev.notebooks.notebook.NotebookServiceFixtures;
 import dev.notebooks.notebook.domain.Notebook;
+import dev.notebooks.platform.kube.KubeConfiguration;
 import dev.notebooks.platform.kube.ResourceClient;
 import dev.notebooks.platform.kube.ResourceTypes;
 import dev.notebooks.platform.testing.kubernetes.KubernetesFixture;
@@ -46,11 +47,13 @@ class NotebookReconcilerTest implements TestPropertyProvider {
     private static final String NAMESPACE = "kubeflow-alice";
     private static final String IMAGE = "ghcr.io/kubeflow/kubeflow/notebook-servers/jupyter-scipy:v1.10.0";
 
+    // the service's own client: ApiWrites counts what the service writes
     @Inject
     ApiClient apiClient;
 
-    @Inject
-    ResourceClient client;
+    // the test's own writes and reads go through a test client (not recorded as the service), signed as the service
+    private final ResourceClient client =
+            new ResourceClient(KubernetesFixture.shared().apiClient(), new KubeConfiguration("notebook-service"));
 
     private final Kubectl kubectl = new Kubectl();
     private ApiWrites writes;

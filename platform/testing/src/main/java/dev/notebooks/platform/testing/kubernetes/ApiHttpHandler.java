@@ -29,12 +29,14 @@ final class ApiHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     private final ApiRequests requests;
     private final WatchStreams watches;
     private final long bookmarkMillis;
+    private final KubeRequestLog requestLog;
     private WatchStream currentWatch;
 
-    ApiHttpHandler(ApiRequests requests, WatchStreams watches, long bookmarkMillis) {
+    ApiHttpHandler(ApiRequests requests, WatchStreams watches, long bookmarkMillis, KubeRequestLog requestLog) {
         this.requests = requests;
         this.watches = watches;
         this.bookmarkMillis = bookmarkMillis;
+        this.requestLog = requestLog;
     }
 
     @Override
@@ -49,7 +51,9 @@ final class ApiHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
                 http.headers().get(HttpHeaderNames.USER_AGENT),
                 ByteBufUtil.getBytes(http.content()));
         boolean keepAlive = HttpUtil.isKeepAlive(http);
-        if (request.method().equals("GET") && ApiRequests.isTrue(request.parameter("watch"))) {
+        boolean watch = request.method().equals("GET") && ApiRequests.isTrue(request.parameter("watch"));
+        requestLog.record(request.userAgent(), request.method(), request.uri(), watch);
+        if (watch) {
             try {
                 startWatch(context, http, request, keepAlive);
                 return;

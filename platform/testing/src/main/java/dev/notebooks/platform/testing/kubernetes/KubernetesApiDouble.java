@@ -94,6 +94,8 @@ public final class KubernetesApiDouble implements AutoCloseable {
     private final ObjectApi api;
     private final OpenApiDocuments openApi;
     private final WatchStreams watches = new WatchStreams();
+    // "default": the namespace of the kubeconfig it writes, which the services' tests run in
+    private final KubeRequestLog requestLog = new KubeRequestLog("default");
     private final EventLoopGroup eventLoops = new MultiThreadIoEventLoopGroup(
             2, new DefaultThreadFactory("kubernetes-api-double", true), NioIoHandler.newFactory());
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -196,6 +198,11 @@ public final class KubernetesApiDouble implements AutoCloseable {
         }
     }
 
+    /** What each service (by its User-Agent) asked of this API, for the chart's RBAC proof. */
+    public KubeRequestLog requestLog() {
+        return requestLog;
+    }
+
     /** Ends the open watches and stops listening; everything stored is gone. */
     @Override
     public void close() {
@@ -243,7 +250,8 @@ public final class KubernetesApiDouble implements AutoCloseable {
                                 .addLast(new ApiHttpHandler(
                                         requestsAt(channel.localAddress().getPort()),
                                         watches,
-                                        settings.bookmarkInterval().toMillis()));
+                                        settings.bookmarkInterval().toMillis(),
+                                        requestLog));
                     }
                 })
                 .bind(HOST, port)

@@ -32,6 +32,15 @@ public final class KubernetesFixture {
     /** System property naming a kubeconfig to test against instead of the API double. */
     public static final String KUBECONFIG_PROPERTY = "platform.testing.kubeconfig";
 
+    /**
+     * System property naming the folder for {@link KubeRequestLog}'s files; default {@code target/kube-requests} of
+     * the module whose tests run (surefire's working directory).
+     */
+    public static final String REQUEST_LOG_PROPERTY = "platform.testing.kube-requests-dir";
+
+    /** The User-Agent of {@link #apiClient()}: a test client, never recorded as a service. */
+    static final String TEST_CLIENT_AGENT = "platform-testing/test-client";
+
     private static final Logger LOG = LoggerFactory.getLogger(KubernetesFixture.class);
     private static KubernetesFixture shared;
 
@@ -114,6 +123,7 @@ public final class KubernetesFixture {
         }
         closed = true;
         apiDouble.close();
+        apiDouble.requestLog().writeTo(Path.of(System.getProperty(REQUEST_LOG_PROPERTY, "target/kube-requests")));
         try {
             FixtureFiles.deleteRecursively(kubeconfig.getParent());
         } catch (IOException e) {
@@ -148,7 +158,10 @@ public final class KubernetesFixture {
 
     private static ApiClient newApiClient(Path kubeconfig) {
         try {
-            return ClientBuilder.kubeconfig(loadKubeconfig(kubeconfig)).build();
+            ApiClient client =
+                    ClientBuilder.kubeconfig(loadKubeconfig(kubeconfig)).build();
+            client.setUserAgent(TEST_CLIENT_AGENT);
+            return client;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not make an API client from " + kubeconfig, e);
         }
