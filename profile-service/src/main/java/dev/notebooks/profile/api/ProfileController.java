@@ -2,6 +2,7 @@ package dev.notebooks.profile.api;
 
 import dev.notebooks.platform.security.Caller;
 import dev.notebooks.profile.service.ProfileIndex;
+import dev.notebooks.profile.service.ProfileQuotaUse;
 import dev.notebooks.profile.service.ProfileService;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -35,10 +36,12 @@ class ProfileController {
 
     private final ProfileService profiles;
     private final ProfileIndex listing;
+    private final ProfileQuotaUse quotaUse;
 
-    ProfileController(ProfileService profiles, ProfileIndex listing) {
+    ProfileController(ProfileService profiles, ProfileIndex listing, ProfileQuotaUse quotaUse) {
         this.profiles = profiles;
         this.listing = listing;
+        this.quotaUse = quotaUse;
     }
 
     /** Creates a profile owned by the caller (an admin may name another owner); 201 before its namespace exists. */
@@ -69,7 +72,7 @@ class ProfileController {
 
     @Get("/{name}")
     ProfileView read(@Parameter(hidden = true) Caller caller, @PathVariable String name) {
-        return ProfileView.of(profiles.read(caller, name));
+        return ProfileView.of(profiles.read(caller, name)).withQuotaUse(quotaUse.of(name));
     }
 
     /** Changes the quota or plugins (owner or admin) or the owner (admin only). */

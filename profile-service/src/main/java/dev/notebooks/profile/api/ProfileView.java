@@ -3,6 +3,7 @@ package dev.notebooks.profile.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.notebooks.platform.security.ProfileRole;
 import dev.notebooks.profile.domain.Profile;
+import dev.notebooks.profile.domain.Quotas;
 import dev.notebooks.profile.service.ProfileAndRole;
 import io.kubernetes.client.openapi.models.V1Condition;
 import io.micronaut.core.annotation.Nullable;
@@ -10,6 +11,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A profile as the API shows it.
@@ -20,6 +22,9 @@ import java.util.Map;
  * @param plugins Kubeflow's plugins
  * @param role the caller's role: {@code owner}, {@code edit}, {@code view} or {@code admin}
  * @param status whether the reconciler has made what the profile needs
+ * @param quotaUse per resource its namespace's quota limits, the limit and what is in use ({@code status.hard} and
+ *     {@code status.used} of the {@code kf-resource-quota} ResourceQuota); only in the view of one profile
+ *     ({@code GET /api/profiles/{name}}), absent while the profile has no quota
  */
 @Serdeable
 public record ProfileView(
@@ -28,7 +33,8 @@ public record ProfileView(
         @JsonInclude(JsonInclude.Include.ALWAYS) Map<String, String> resourceQuota,
         @JsonInclude(JsonInclude.Include.ALWAYS) List<PluginBody> plugins,
         String role,
-        ProfileStatusView status) {
+        ProfileStatusView status,
+        @Nullable Map<String, QuotaUseView> quotaUse) {
 
     public static ProfileView of(ProfileAndRole profile) {
         return of(profile.profile(), profile.role());
@@ -41,8 +47,25 @@ public record ProfileView(
                 hardQuota(profile),
                 PluginBody.of(profile),
                 role.name().toLowerCase(Locale.ROOT),
-                ProfileStatusView.of(profile));
+                ProfileStatusView.of(profile),
+                null);
     }
+
+    /** The same view with the profile's quota use. */
+    public ProfileView withQuotaUse(Map<String, Quotas.Use> use) {
+        Map<String, QuotaUseView> views = new TreeMap<>();
+        use.forEach((resource, inUse) -> views.put(resource, new QuotaUseView(inUse.hard(), inUse.used())));
+        return new ProfileView(name, owner, resourceQuota, plugins, role, status, views);
+    }
+
+    /**
+     * One resource of the quota.
+     *
+     * @param hard the limit
+     * @param used what the namespace's objects use of it, as the quota controller last counted; absent until it has
+     */
+    @Serdeable
+    public record QuotaUseView(String hard, @Nullable String used) {}
 
     static Map<String, String> hardQuota(Profile profile) {
         return profile.getSpec() == null ? Map.of() : profile.getSpec().hardQuota();

@@ -14,6 +14,7 @@ import dev.notebooks.profile.domain.Profile;
 import dev.notebooks.profile.domain.ProfileAnnotations;
 import dev.notebooks.profile.domain.ProfilePlugin;
 import dev.notebooks.profile.domain.ProfileResources;
+import dev.notebooks.profile.domain.Quotas;
 import io.kubernetes.client.openapi.models.RbacV1Subject;
 import io.kubernetes.client.openapi.models.V1Namespace;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
@@ -36,7 +37,7 @@ final class DesiredChildren {
     static final String DEFAULT_EDITOR = "default-editor";
     static final String DEFAULT_VIEWER = "default-viewer";
     static final String NAMESPACE_ADMIN = "namespaceAdmin";
-    static final String RESOURCE_QUOTA = "kf-resource-quota";
+    static final String RESOURCE_QUOTA = Quotas.RESOURCE_QUOTA_NAME;
     static final String OWNER_POLICY = "ns-owner-access-istio";
     static final String FINALIZER = "profile-finalizer";
 

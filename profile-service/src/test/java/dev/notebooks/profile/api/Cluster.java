@@ -12,11 +12,16 @@ import dev.notebooks.platform.testing.kubernetes.KubernetesFixture;
 import dev.notebooks.profile.domain.Profile;
 import dev.notebooks.profile.domain.ProfileResources;
 import io.kubernetes.client.common.KubernetesObject;
+import io.kubernetes.client.custom.Quantity;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.RbacAuthorizationV1Api;
 import io.kubernetes.client.openapi.models.RbacV1Subject;
+import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1Namespace;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import io.kubernetes.client.openapi.models.V1Pod;
+import io.kubernetes.client.openapi.models.V1PodSpec;
+import io.kubernetes.client.openapi.models.V1ResourceRequirements;
 import io.kubernetes.client.openapi.models.V1RoleBinding;
 import io.kubernetes.client.openapi.models.V1RoleRef;
 import java.time.Duration;
@@ -51,6 +56,25 @@ final class Cluster {
                     new V1Namespace().metadata(new V1ObjectMeta().name(name).annotations(Map.of("owner", owner))));
         } catch (ApiException e) {
             throw new IllegalStateException("creating namespace " + name + ": " + e.getResponseBody(), e);
+        }
+    }
+
+    /** A pod in the namespace, as a workload someone started there, requesting cpu and memory. */
+    void createPod(String namespace, String name, String cpu, String memory) {
+        V1Pod pod = new V1Pod()
+                .metadata(new V1ObjectMeta().name(name).namespace(namespace))
+                .spec(new V1PodSpec()
+                        .containers(List.of(new V1Container()
+                                .name("main")
+                                .image("busybox")
+                                .resources(new V1ResourceRequirements()
+                                        .requests(Map.of(
+                                                "cpu", Quantity.fromString(cpu),
+                                                "memory", Quantity.fromString(memory)))))));
+        try {
+            client.create(ResourceTypes.POD, pod);
+        } catch (ApiException e) {
+            throw new IllegalStateException("creating pod " + name + ": " + e.getResponseBody(), e);
         }
     }
 

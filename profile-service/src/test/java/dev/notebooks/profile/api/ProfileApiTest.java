@@ -109,6 +109,59 @@ class ProfileApiTest implements TestPropertyProvider {
     }
 
     @Test
+    void aProfilesViewShowsHowMuchOfItsQuotaIsInUseAndOnlyItsOwnView() {
+        String alice = ApiTestProperties.user("alice");
+        String bob = ApiTestProperties.user("bob");
+        String name = ProfileServiceFixtures.uniqueName("quota-use");
+        String unlimited = ProfileServiceFixtures.uniqueName("no-quota");
+        http.as(
+                alice,
+                HttpRequest.POST(
+                        "/api/profiles",
+                        Map.of(
+                                "name",
+                                name,
+                                "resourceQuota",
+                                Map.of("requests.cpu", "4", "requests.memory", "8Gi", "pods", "10"))));
+        http.as(bob, HttpRequest.POST("/api/profiles", Map.of("name", unlimited)));
+        await().atMost(Cluster.RECONCILED)
+                .untilAsserted(() -> assertThat(statusOf(alice, name)).containsEntry("ready", "True"));
+        await().atMost(Cluster.RECONCILED).untilAsserted(() -> assertThat(quotaUseOf(alice, name))
+                .isEqualTo(Map.of(
+                        "pods", Map.of("hard", "10", "used", "0"),
+                        "requests.cpu", Map.of("hard", "4", "used", "0"),
+                        "requests.memory", Map.of("hard", "8Gi", "used", "0"))));
+
+        cluster.createPod(name, "worker-1", "1500m", "2Gi");
+        cluster.createPod(name, "worker-2", "500m", "1Gi");
+
+        await().atMost(Cluster.RECONCILED).untilAsserted(() -> assertThat(quotaUseOf(alice, name))
+                .isEqualTo(Map.of(
+                        "pods", Map.of("hard", "10", "used", "2"),
+                        "requests.cpu", Map.of("hard", "4", "used", "2"),
+                        "requests.memory", Map.of("hard", "8Gi", "used", "3Gi"))));
+        await().atMost(Cluster.RECONCILED)
+                .untilAsserted(() -> assertThat(statusOf(bob, unlimited)).containsEntry("ready", "True"));
+        assertThat(http.as(bob, HttpRequest.GET("/api/profiles/" + unlimited)).json())
+                .doesNotContainKey("quotaUse");
+        assertThat(http.as(alice, HttpRequest.GET("/api/profiles?limit=500")).items())
+                .isNotEmpty()
+                .allSatisfy(item -> assertThat(item).doesNotContainKey("quotaUse"));
+    }
+
+    @Test
+    void theQuotaUseOfAProfileIsNoneOfAStrangersBusiness() {
+        String alice = ApiTestProperties.user("alice");
+        String name = ProfileServiceFixtures.uniqueName("quota-private");
+        http.as(alice, HttpRequest.POST("/api/profiles", Map.of("name", name, "resourceQuota", Map.of("cpu", "2"))));
+
+        TestHttp.Reply stranger = http.as(ApiTestProperties.user("mallory"), HttpRequest.GET("/api/profiles/" + name));
+
+        assertThat(stranger.status()).isEqualTo(403);
+        assertThat(stranger.text()).doesNotContain("quotaUse");
+    }
+
+    @Test
     void theCreationIsAnnouncedAsTheCallersThroughTheApi() {
         String alice = ApiTestProperties.user("alice");
         String name = ProfileServiceFixtures.uniqueName("announced");
@@ -444,6 +497,13 @@ class ProfileApiTest implements TestPropertyProvider {
         Map<String, Object> status = (Map<String, Object>)
                 http.as(user, HttpRequest.GET("/api/profiles/" + name)).json().get("status");
         return status;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> quotaUseOf(String user, String name) {
+        TestHttp.Reply reply = http.as(user, HttpRequest.GET("/api/profiles/" + name));
+        assertThat(reply.status()).isEqualTo(200);
+        return (Map<String, Object>) reply.json().get("quotaUse");
     }
 
     private Map<Object, Object> rolesListedFor(String user) {

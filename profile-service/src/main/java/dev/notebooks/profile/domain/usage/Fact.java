@@ -43,4 +43,8 @@ public record Fact(
     public Position position() {
         return new Position(at, rank, eventId);
     }
+
+    public ResourceKey resourceKey() {
+        return new ResourceKey(profile, kind, resource);
+    }
 }

@@ -6,6 +6,7 @@ import static dev.notebooks.profile.store.usage.LedgerRows.setInstant;
 import dev.notebooks.profile.domain.usage.Amounts;
 import dev.notebooks.profile.domain.usage.Fact;
 import dev.notebooks.profile.domain.usage.Granularity;
+import dev.notebooks.profile.domain.usage.ResourceKey;
 import dev.notebooks.profile.domain.usage.ResourceKind;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
@@ -14,9 +15,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.UUID;
 
 /** The usage ledger's tables (V2__usage_ledger.sql), in the caller's transaction. */
@@ -25,6 +29,19 @@ public class UsageLedgerStore {
 
     private static final String FACT_COLUMNS =
             "event_id, profile, kind, resource, at, rank, running, cpu, memory, gpus, storage, dimension";
+
+    private static final String TAIL_UPSERT = "insert into usage_tail (" + FACT_COLUMNS
+            + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " on conflict (profile, kind, resource) do update set event_id = excluded.event_id,"
+            + " at = excluded.at, rank = excluded.rank, running = excluded.running, cpu = excluded.cpu,"
+            + " memory = excluded.memory, gpus = excluded.gpus, storage = excluded.storage,"
+            + " dimension = excluded.dimension";
+
+    private static final String HOUR_CONFLICT = " on conflict (profile, hour, kind, resource, dimension) do update set"
+            + " cpu_core_ms = usage_hour.cpu_core_ms + excluded.cpu_core_ms,"
+            + " memory_byte_ms = usage_hour.memory_byte_ms + excluded.memory_byte_ms,"
+            + " gpu_ms = usage_hour.gpu_ms + excluded.gpu_ms,"
+            + " storage_byte_ms = usage_hour.storage_byte_ms + excluded.storage_byte_ms";
 
     private final JdbcOperations jdbc;
 
@@ -50,6 +67,156 @@ public class UsageLedgerStore {
                         rows.next();
                         return state(rows);
                     }
+                });
+    }
+
+    /**
+     * {@link #lockForFact} for a batch: makes every profile known (or moves its first fact earlier) and locks their rows,
+     * in name order so that two batches never wait for each other in a circle, in one statement.
+     *
+     * @param firstAt per profile, its earliest fact in the batch
+     * @return per profile, its state read under the lock
+     */
+    public Map<String, ProfileLedgerState> lockForFacts(SortedMap<String, Instant> firstAt) {
+        return jdbc.prepareStatement(
+                "insert into usage_profile (profile, first_at) select p, cast(a as timestamptz)"
+                        + " from unnest(cast(? as text[]), cast(? as text[])) as u(p, a) order by p"
+                        + " on conflict (profile) do update set first_at = least(usage_profile.first_at,"
+                        + " excluded.first_at) returning profile, first_at, closed_through",
+                statement -> {
+                    statement.setArray(1, textArray(statement, firstAt.keySet()));
+                    statement.setArray(
+                            2,
+                            textArray(
+                                    statement,
+                                    firstAt.values().stream()
+                                            .map(Instant::toString)
+                                            .toList()));
+                    Map<String, ProfileLedgerState> states = new HashMap<>();
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            ProfileLedgerState state = state(rows);
+                            states.put(state.profile(), state);
+                        }
+                    }
+                    return states;
+                });
+    }
+
+    /** The open intervals (last facts) of the resources that have any, in one query. */
+    public Map<ResourceKey, Fact> tails(Collection<ResourceKey> resources) {
+        if (resources.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.prepareStatement(
+                "select " + FACT_COLUMNS + " from usage_tail t"
+                        + " join unnest(cast(? as text[]), cast(? as text[]), cast(? as text[])) as k(p, k, r)"
+                        + " on t.profile = k.p and t.kind = k.k and t.resource = k.r",
+                statement -> {
+                    statement.setArray(
+                            1,
+                            textArray(
+                                    statement,
+                                    resources.stream().map(ResourceKey::profile).toList()));
+                    statement.setArray(
+                            2,
+                            textArray(
+                                    statement,
+                                    resources.stream()
+                                            .map(key -> key.kind().value())
+                                            .toList()));
+                    statement.setArray(
+                            3,
+                            textArray(
+                                    statement,
+                                    resources.stream()
+                                            .map(ResourceKey::resource)
+                                            .toList()));
+                    Map<ResourceKey, Fact> tails = new HashMap<>();
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            Fact tail = LedgerRows.fact(rows, false);
+                            tails.put(tail.resourceKey(), tail);
+                        }
+                    }
+                    return tails;
+                });
+    }
+
+    /** Inserts facts known to be new (their events were delivered for the first time, after their resource's tail). */
+    public void insertFacts(List<Fact> facts) {
+        if (facts.isEmpty()) {
+            return;
+        }
+        jdbc.prepareStatement(
+                "insert into usage_fact (" + FACT_COLUMNS + ", event_type)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
+                statement -> {
+                    for (Fact fact : facts) {
+                        setFact(statement, fact);
+                        statement.setString(13, fact.eventType());
+                        statement.addBatch();
+                    }
+                    return statement.executeBatch();
+                });
+    }
+
+    /** {@link #setTail} for many resources, one fact each. */
+    public void setTails(Collection<Fact> tails) {
+        if (tails.isEmpty()) {
+            return;
+        }
+        jdbc.prepareStatement(TAIL_UPSERT, statement -> {
+            for (Fact fact : tails) {
+                setFact(statement, fact);
+                statement.addBatch();
+            }
+            return statement.executeBatch();
+        });
+    }
+
+    /**
+     * Adds the amounts to the hourly rows, in one statement (each cell once; negative amounts move usage out of an
+     * hour).
+     */
+    public void addHours(Map<HourCell, Amounts> cells) {
+        if (cells.isEmpty()) {
+            return;
+        }
+        List<String> profiles = new ArrayList<>(cells.size());
+        List<String> hours = new ArrayList<>(cells.size());
+        List<String> kinds = new ArrayList<>(cells.size());
+        List<String> resources = new ArrayList<>(cells.size());
+        List<String> dimensions = new ArrayList<>(cells.size());
+        List<String> cpu = new ArrayList<>(cells.size());
+        List<String> memory = new ArrayList<>(cells.size());
+        List<String> gpu = new ArrayList<>(cells.size());
+        List<String> storage = new ArrayList<>(cells.size());
+        cells.forEach((cell, amounts) -> {
+            profiles.add(cell.profile());
+            hours.add(cell.hour().toString());
+            kinds.add(cell.kind().value());
+            resources.add(cell.resource());
+            dimensions.add(cell.dimension());
+            cpu.add(amounts.cpuCoreMs().toPlainString());
+            memory.add(amounts.memoryByteMs().toPlainString());
+            gpu.add(amounts.gpuMs().toPlainString());
+            storage.add(amounts.storageByteMs().toPlainString());
+        });
+        jdbc.prepareStatement(
+                "insert into usage_hour (profile, hour, kind, resource, dimension, cpu_core_ms, memory_byte_ms,"
+                        + " gpu_ms, storage_byte_ms) select p, cast(h as timestamptz), k, r, d, cast(c as numeric),"
+                        + " cast(m as numeric), cast(g as numeric), cast(s as numeric) from unnest(cast(? as text[]),"
+                        + " cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),"
+                        + " cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]))"
+                        + " as u(p, h, k, r, d, c, m, g, s)" + HOUR_CONFLICT,
+                statement -> {
+                    List<List<String>> columns =
+                            List.of(profiles, hours, kinds, resources, dimensions, cpu, memory, gpu, storage);
+                    for (int i = 0; i < columns.size(); i++) {
+                        statement.setArray(i + 1, textArray(statement, columns.get(i)));
+                    }
+                    return statement.executeUpdate();
                 });
     }
 
@@ -139,16 +306,10 @@ public class UsageLedgerStore {
 
     /** Makes the fact its resource's open interval. */
     public void setTail(Fact fact) {
-        jdbc.prepareStatement(
-                "insert into usage_tail (" + FACT_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                        + " on conflict (profile, kind, resource) do update set event_id = excluded.event_id,"
-                        + " at = excluded.at, rank = excluded.rank, running = excluded.running, cpu = excluded.cpu,"
-                        + " memory = excluded.memory, gpus = excluded.gpus, storage = excluded.storage,"
-                        + " dimension = excluded.dimension",
-                statement -> {
-                    setFact(statement, fact);
-                    return statement.executeUpdate();
-                });
+        jdbc.prepareStatement(TAIL_UPSERT, statement -> {
+            setFact(statement, fact);
+            return statement.executeUpdate();
+        });
     }
 
     /** The profile's resources whose last fact runs and started before {@code before}: open intervals. */
@@ -177,12 +338,7 @@ public class UsageLedgerStore {
         }
         jdbc.prepareStatement(
                 "insert into usage_hour (profile, hour, kind, resource, dimension, cpu_core_ms, memory_byte_ms,"
-                        + " gpu_ms, storage_byte_ms) values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                        + " on conflict (profile, hour, kind, resource, dimension) do update set"
-                        + " cpu_core_ms = usage_hour.cpu_core_ms + excluded.cpu_core_ms,"
-                        + " memory_byte_ms = usage_hour.memory_byte_ms + excluded.memory_byte_ms,"
-                        + " gpu_ms = usage_hour.gpu_ms + excluded.gpu_ms,"
-                        + " storage_byte_ms = usage_hour.storage_byte_ms + excluded.storage_byte_ms",
+                        + " gpu_ms, storage_byte_ms) values (?, ?, ?, ?, ?, ?, ?, ?, ?)" + HOUR_CONFLICT,
                 statement -> {
                     for (Map.Entry<Instant, Amounts> hour : hours.entrySet()) {
                         Amounts amounts = hour.getValue();
@@ -371,6 +527,11 @@ public class UsageLedgerStore {
     private static ProfileLedgerState state(ResultSet rows) throws SQLException {
         return new ProfileLedgerState(
                 rows.getString("profile"), instant(rows, "first_at"), instant(rows, "closed_through"));
+    }
+
+    private static java.sql.Array textArray(PreparedStatement statement, Collection<String> values)
+            throws SQLException {
+        return statement.getConnection().createArrayOf("text", values.toArray());
     }
 
     private static List<String> strings(PreparedStatement statement) throws SQLException {

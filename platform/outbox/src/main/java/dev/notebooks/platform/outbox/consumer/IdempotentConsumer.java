@@ -1,9 +1,15 @@
 package dev.notebooks.platform.outbox.consumer;
 
 import dev.notebooks.platform.events.ReceivedEvent;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -20,9 +26,11 @@ import java.util.function.Consumer;
 public class IdempotentConsumer {
 
     private final ProcessedEventRepository repository;
+    private final JdbcOperations jdbc;
 
-    IdempotentConsumer(ProcessedEventRepository repository) {
+    IdempotentConsumer(ProcessedEventRepository repository, JdbcOperations jdbc) {
         this.repository = repository;
+        this.jdbc = jdbc;
     }
 
     /**
@@ -50,6 +58,51 @@ public class IdempotentConsumer {
         }
         handler.accept(event);
         return true;
+    }
+
+    /**
+     * The batch form of {@link #process}: remembers the ids of all the events in one statement and runs the handler
+     * once with those delivered for the first time (each once, in the given order), all in one transaction (the
+     * caller's if there is one). An exception from the handler rolls back the whole batch and propagates.
+     *
+     * @return the events handed to the handler
+     */
+    @Transactional
+    public List<ReceivedEvent> processAll(
+            String consumer, List<ReceivedEvent> events, Consumer<List<ReceivedEvent>> handler) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        Set<UUID> first =
+                rememberAll(consumer, events.stream().map(ReceivedEvent::id).toList());
+        List<ReceivedEvent> fresh = new ArrayList<>(first.size());
+        for (ReceivedEvent event : events) {
+            if (first.remove(event.id())) {
+                fresh.add(event);
+            }
+        }
+        if (!fresh.isEmpty()) {
+            handler.accept(fresh);
+        }
+        return fresh;
+    }
+
+    /** @return the ids that were new for the consumer */
+    private Set<UUID> rememberAll(String consumer, List<UUID> eventIds) {
+        return jdbc.prepareStatement(
+                "insert into processed_event (consumer, event_id) select ?, id from unnest(?) as id"
+                        + " on conflict do nothing returning event_id",
+                statement -> {
+                    statement.setString(1, consumer);
+                    statement.setArray(2, statement.getConnection().createArrayOf("uuid", eventIds.toArray()));
+                    Set<UUID> inserted = new HashSet<>();
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            inserted.add(rows.getObject(1, UUID.class));
+                        }
+                    }
+                    return inserted;
+                });
     }
 
     /** Forgets ids processed before the given time; the outbox cleanup calls it with the configured retention. */

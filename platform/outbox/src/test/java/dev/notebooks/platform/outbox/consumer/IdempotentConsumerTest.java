@@ -15,6 +15,8 @@ import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.exceptions.TransactionException;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -66,6 +68,47 @@ class IdempotentConsumerTest implements TestPropertyProvider {
                 .as("the redelivery is applied")
                 .isTrue();
         assertThat(tables.findReceived(event.subject())).containsExactly(event.subject() + ":1");
+    }
+
+    @Test
+    void aBatchHandsOnlyFirstDeliveriesToTheHandlerEachOnceInOrder() {
+        ReceivedEvent seen = delivered(key());
+        ReceivedEvent first = delivered(key());
+        ReceivedEvent second = delivered(key());
+        idempotentConsumer.process("billing", seen, this::apply);
+
+        List<ReceivedEvent> handed = new ArrayList<>();
+        List<ReceivedEvent> fresh =
+                idempotentConsumer.processAll("billing", List.of(first, seen, second, first), events -> {
+                    handed.addAll(events);
+                    events.forEach(this::apply);
+                });
+
+        assertThat(handed).extracting(ReceivedEvent::id).containsExactly(first.id(), second.id());
+        assertThat(fresh).isEqualTo(handed);
+        assertThat(idempotentConsumer.processAll("billing", List.of(first, second), events -> {
+                    throw new AssertionError("redeliveries reach the handler");
+                }))
+                .isEmpty();
+        assertThat(tables.findReceived(first.subject())).containsExactly(first.subject() + ":1");
+    }
+
+    @Test
+    void whenABatchsHandlerFailsNoneOfItsIdsIsRemembered() {
+        ReceivedEvent first = delivered(key());
+        ReceivedEvent second = delivered(key());
+
+        assertThatThrownBy(() -> idempotentConsumer.processAll("billing", List.of(first, second), events -> {
+                    events.forEach(this::apply);
+                    throw new IllegalStateException("the listener fails after its writes");
+                }))
+                .isInstanceOf(IllegalStateException.class);
+
+        assertThat(tables.findReceived(first.subject())).isEmpty();
+        assertThat(idempotentConsumer.processAll(
+                        "billing", List.of(second, first), events -> events.forEach(this::apply)))
+                .extracting(ReceivedEvent::id)
+                .containsExactly(second.id(), first.id());
     }
 
     @Test
