@@ -7,6 +7,7 @@ import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.informer.SharedIndexInformer;
 import io.kubernetes.client.informer.SharedInformerFactory;
 import io.kubernetes.client.informer.cache.Caches;
+import io.kubernetes.client.informer.impl.DefaultSharedIndexInformer;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.util.generic.GenericKubernetesApi;
 import io.micronaut.context.annotation.Requires;
@@ -17,11 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * One shared informer per {@link ResourceType}, cluster-wide, registered with Micronaut Kubernetes' informer factory.
  * Each is built from the type's explicit group, version and plural, so nothing depends on API discovery. Reads return
- * copies: the cache itself is never changed by a caller.
+ * copies: the cache itself is never changed by a caller. A {@link Projection}'s target gets an informer of its own,
+ * scoped to the target's namespace and name, which this cache runs beside the factory's.
  */
 @Singleton
 @Requires(beans = SharedInformerFactory.class)
@@ -30,6 +34,13 @@ public class InformerCache {
     private final SharedInformerFactory factory;
     private final ApiClient apiClient;
     private final Map<ResourceType<?>, SharedIndexInformer<?>> informers = new ConcurrentHashMap<>();
+    private final Map<ProjectionTarget<?>, SharedIndexInformer<?>> targets = new ConcurrentHashMap<>();
+    private final ExecutorService targetThreads = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "projection-target-informer");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private boolean running;
 
     public InformerCache(SharedInformerFactory factory, ApiClient apiClient) {
         this.factory = factory;
@@ -57,6 +68,28 @@ public class InformerCache {
                 type.apiClass(), type.listClass(), type.group(), type.version(), type.plural(), apiClient);
         SharedIndexInformer<T> informer = factory.sharedIndexInformerFor(api, type.apiClass(), resync.toMillis());
         informers.put(type, informer);
+        return informer;
+    }
+
+    /**
+     * @return the informer of a projection's target: it lists and watches only the target (never the whole cluster),
+     *     without resync; one per target, started with the others
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public synchronized <T extends KubernetesObject> SharedIndexInformer<T> informer(ProjectionTarget<T> target) {
+        SharedIndexInformer<T> existing = (SharedIndexInformer<T>) targets.get(target);
+        if (existing != null) {
+            return existing;
+        }
+        ResourceType<T> type = target.type();
+        GenericKubernetesApi<T, KubernetesListObject> api = new GenericKubernetesApi(
+                type.apiClass(), type.listClass(), type.group(), type.version(), type.plural(), apiClient);
+        SharedIndexInformer<T> informer =
+                new DefaultSharedIndexInformer<>(type.apiClass(), new TargetListerWatcher<>(api, target), 0);
+        targets.put(target, informer);
+        if (running) {
+            targetThreads.execute(informer::run);
+        }
         return informer;
     }
 
@@ -100,13 +133,20 @@ public class InformerCache {
      * Stops every informer's watch cleanly, so a shutdown does not interrupt them mid-watch (which client-java logs as
      * an ERROR with a stack trace for each); the factory's threads are left to the application context.
      */
-    public void stop() {
+    public synchronized void stop() {
+        running = false;
         factory.stopAllRegisteredInformers(false);
+        targets.values().forEach(SharedIndexInformer::stop);
+        targetThreads.shutdown();
     }
 
     /** Starts the informers not yet running; idempotent. */
-    public void start() {
+    public synchronized void start() {
         factory.startAllRegisteredInformers();
+        if (!running) {
+            running = true;
+            targets.values().forEach(informer -> targetThreads.execute(informer::run));
+        }
     }
 
     @SuppressWarnings("unchecked")
