@@ -40,7 +40,7 @@ public class ControllerRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(ControllerRuntime.class);
 
     private final List<ReconcileLoop<?>> loops;
-    private final List<Projection<?>> projections;
+    private final List<Projection> projections;
     private final List<LeaderOnly> leaderOnly;
     private final InformerCache informers;
     private final String identity;
@@ -52,7 +52,7 @@ public class ControllerRuntime {
 
     public ControllerRuntime(
             List<ResourceReconciler<?>> reconcilers,
-            List<Projection<?>> projections,
+            List<Projection> projections,
             List<LeaderOnly> leaderOnly,
             InformerCache informers,
             FailedPasses failedPasses,

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * commit this one does not see. One thread does every pass, so passes never overlap; requests made while one waits are
  * merged into it. Only the leader projects: other replicas skip their passes.
  */
-public abstract class Projection<T extends KubernetesObject> {
+public abstract class Projection {
 
     static final long FIRST_RETRY_SECONDS = 1;
     static final long LAST_RETRY_SECONDS = 60;
@@ -34,7 +34,7 @@ public abstract class Projection<T extends KubernetesObject> {
     private static final Logger LOG = LoggerFactory.getLogger(Projection.class);
 
     private final String name;
-    private final ProjectionTarget<T> target;
+    private final ProjectionTarget<?> target;
     private final Duration resync;
     private final ScheduledExecutorService thread;
     private final AtomicBoolean requested = new AtomicBoolean();
@@ -45,7 +45,7 @@ public abstract class Projection<T extends KubernetesObject> {
      * @param name the projection's name in logs and its thread, e.g. {@code spawner-config-projection}
      * @param resync how often a pass runs without a request; zero for never
      */
-    protected Projection(String name, ProjectionTarget<T> target, Duration resync) {
+    protected Projection(String name, ProjectionTarget<?> target, Duration resync) {
         this.name = Objects.requireNonNull(name, "name");
         this.target = Objects.requireNonNull(target, "target");
         this.resync = Objects.requireNonNull(resync, "resync");
@@ -67,7 +67,7 @@ public abstract class Projection<T extends KubernetesObject> {
         return name;
     }
 
-    public final ProjectionTarget<T> target() {
+    public final ProjectionTarget<?> target() {
         return target;
     }
 
@@ -80,10 +80,14 @@ public abstract class Projection<T extends KubernetesObject> {
 
     /** Watches the target; before the informers start. */
     final void watch(InformerCache informers) {
-        informers.informer(target).addEventHandler(new RequestOnChange());
+        watchTarget(informers, target);
         if (!resync.isZero()) {
             thread.scheduleWithFixedDelay(this::request, resync.toMillis(), resync.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    private <T extends KubernetesObject> void watchTarget(InformerCache informers, ProjectionTarget<T> watched) {
+        informers.informer(watched).addEventHandler(new RequestOnChange<>());
     }
 
     /** This replica now leads: one pass at once. */
@@ -137,7 +141,7 @@ public abstract class Projection<T extends KubernetesObject> {
     }
 
     /** Any change of the target, even the projection's own write (whose pass then finds nothing to do). */
-    private final class RequestOnChange implements ResourceEventHandler<T> {
+    private final class RequestOnChange<T extends KubernetesObject> implements ResourceEventHandler<T> {
 
         @Override
         public void onAdd(T object) {

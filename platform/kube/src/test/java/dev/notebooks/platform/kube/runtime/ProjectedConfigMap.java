@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** A projection as a service has one: its truth is one value held in memory, its target one ConfigMap. */
 @Singleton
 @Requires(env = ProjectionTest.ENVIRONMENT)
-class ProjectedConfigMap extends Projection<V1ConfigMap> {
+class ProjectedConfigMap extends Projection {
 
     static final String NAMESPACE = "default";
     static final String NAME = "projected-settings";

@@ -32,7 +32,7 @@ class ProjectionTest implements TestPropertyProvider {
 
     static final String ENVIRONMENT = "projection-test";
 
-    private static final Duration PROMPTLY = Duration.ofSeconds(3);
+    private static final Duration PROMPTLY = Duration.ofSeconds(10);
 
     @Inject
     ProjectedConfigMap projection;
@@ -85,7 +85,7 @@ class ProjectionTest implements TestPropertyProvider {
         awaitProjected();
         String version = configMap().orElseThrow().getMetadata().getResourceVersion();
 
-        await().during(Duration.ofSeconds(2)).atMost(PROMPTLY).until(() -> configMap()
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> configMap()
                 .orElseThrow()
                 .getMetadata()
                 .getResourceVersion()
