@@ -119,7 +119,11 @@ public class AuthSettings {
         this.driftDirection = driftDirection;
     }
 
-    /** @return how often Dex's store is compared with the accounts. Default 30 seconds. */
+    /**
+     * @return how often Dex's store is compared with the accounts without a change seen here: the net for an account
+     *     change committed on another replica (an edit of Dex's store is seen by its informer at once). Default 30
+     *     seconds.
+     */
     public Duration getResyncInterval() {
         return resyncInterval;
     }

@@ -32,7 +32,10 @@ public class CatalogSettings {
 
     public static final String DEFAULT_CONFIG_MAP_KEY = "spawner_ui_config.yaml";
 
-    /** How often the ConfigMap is compared with the catalog even without a catalog change (hand edits are put back). */
+    /**
+     * How often the ConfigMap is compared with the catalog even without a change this replica saw: the net for a catalog
+     * change committed on another replica (a hand edit of the ConfigMap is seen by its informer at once).
+     */
     public static final Duration DEFAULT_RESYNC_PERIOD = Duration.ofSeconds(10);
 
     /** What a hand edit of the spawner ConfigMap's images does ({@code kubectl edit cm jupyter-web-app-config}). */
@@ -150,7 +153,7 @@ public class CatalogSettings {
         this.configMapKey = configMapKey;
     }
 
-    /** @return how often the ConfigMap is checked against the catalog without a change. Default 10 seconds. */
+    /** @return how often the ConfigMap is checked against the catalog without a change seen here. Default 10 seconds. */
     public Duration getResyncPeriod() {
         return resyncPeriod;
     }

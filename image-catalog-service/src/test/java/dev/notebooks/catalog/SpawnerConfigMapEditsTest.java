@@ -33,7 +33,8 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * Fault 4: an administrator's {@code kubectl edit cm jupyter-web-app-config} is adopted (the default,
  * {@code catalog.configmap-edits: adopt}) as catalog changes by the editor, and what the catalog's rules forbid is put
- * back with a Warning Event saying why. Each case edits the ConfigMap as it finds it, so they hold in any order.
+ * back with a Warning Event saying why. Each case edits the ConfigMap as it finds it, so they hold in any order. No
+ * resync runs while they do: the ConfigMap's informer alone brings each edit to the publisher.
  */
 @MicronautTest(environments = Environment.KUBERNETES, transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -54,7 +55,9 @@ class SpawnerConfigMapEditsTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return CatalogFixtures.properties("catalog_spawner_edits", NAMESPACE);
+        Map<String, String> properties = CatalogFixtures.properties("catalog_spawner_edits", NAMESPACE);
+        properties.put("catalog.resync-period", "1h");
+        return properties;
     }
 
     @Test

@@ -1,19 +1,17 @@
 package dev.notebooks.auth.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.notebooks.platform.web.ApiProblems;
+import dev.notebooks.platform.web.ProblemHandler;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
-import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ConversionErrorHandler;
-import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.http.server.exceptions.JacksonExceptionHandler;
 import io.micronaut.http.server.exceptions.JsonExceptionHandler;
-import io.micronaut.http.server.exceptions.response.ErrorContext;
-import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.json.JsonSyntaxException;
+import io.micronaut.problem.ThrowableProblemHandler;
 import jakarta.inject.Singleton;
+import org.zalando.problem.ThrowableProblem;
 
 /**
  * Micronaut's own answers to unreadable input quote what they could not read, which may be a password. These replace
@@ -24,68 +22,44 @@ final class BodyErrorHandlers {
     private BodyErrorHandlers() {}
 
     @Singleton
-    @Produces
     @Replaces(ConversionErrorHandler.class)
-    static class QuietConversionErrors implements ExceptionHandler<ConversionErrorException, HttpResponse<?>> {
+    static class QuietConversionErrors extends ProblemHandler<ConversionErrorException> {
 
-        private final ErrorResponseProcessor<?> errors;
-
-        QuietConversionErrors(ErrorResponseProcessor<?> errors) {
-            this.errors = errors;
+        QuietConversionErrors(ThrowableProblemHandler problems) {
+            super(problems);
         }
 
         @Override
-        public HttpResponse<?> handle(HttpRequest request, ConversionErrorException exception) {
-            String argument = exception.getArgument().getName();
-            return errors.processResponse(
-                    ErrorContext.builder(request)
-                            .cause(ApiProblems.invalid(argument, "could not be read"))
-                            .build(),
-                    HttpResponse.unprocessableEntity());
+        protected ThrowableProblem problem(ConversionErrorException exception) {
+            return ApiProblems.invalid(exception.getArgument().getName(), "could not be read");
         }
     }
 
     @Singleton
-    @Produces
     @Replaces(JsonExceptionHandler.class)
-    static class QuietJsonErrors implements ExceptionHandler<JsonSyntaxException, HttpResponse<?>> {
+    static class QuietJsonErrors extends ProblemHandler<JsonSyntaxException> {
 
-        private final ErrorResponseProcessor<?> errors;
-
-        QuietJsonErrors(ErrorResponseProcessor<?> errors) {
-            this.errors = errors;
+        QuietJsonErrors(ThrowableProblemHandler problems) {
+            super(problems);
         }
 
         @Override
-        public HttpResponse<?> handle(HttpRequest request, JsonSyntaxException exception) {
-            return errors.processResponse(
-                    ErrorContext.builder(request)
-                            .cause(ApiProblems.invalid("body", "is not valid JSON"))
-                            .build(),
-                    HttpResponse.unprocessableEntity());
+        protected ThrowableProblem problem(JsonSyntaxException exception) {
+            return ApiProblems.invalid("body", "is not valid JSON");
         }
     }
 
     @Singleton
-    @Produces
     @Replaces(JacksonExceptionHandler.class)
-    static class QuietJacksonErrors
-            implements ExceptionHandler<com.fasterxml.jackson.core.JsonProcessingException, HttpResponse<?>> {
+    static class QuietJacksonErrors extends ProblemHandler<JsonProcessingException> {
 
-        private final ErrorResponseProcessor<?> errors;
-
-        QuietJacksonErrors(ErrorResponseProcessor<?> errors) {
-            this.errors = errors;
+        QuietJacksonErrors(ThrowableProblemHandler problems) {
+            super(problems);
         }
 
         @Override
-        public HttpResponse<?> handle(
-                HttpRequest request, com.fasterxml.jackson.core.JsonProcessingException exception) {
-            return errors.processResponse(
-                    ErrorContext.builder(request)
-                            .cause(ApiProblems.invalid("body", "is not valid JSON"))
-                            .build(),
-                    HttpResponse.unprocessableEntity());
+        protected ThrowableProblem problem(JsonProcessingException exception) {
+            return ApiProblems.invalid("body", "is not valid JSON");
         }
     }
 }

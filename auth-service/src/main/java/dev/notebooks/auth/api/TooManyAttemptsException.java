@@ -1,16 +1,13 @@
 package dev.notebooks.auth.api;
 
 import dev.notebooks.platform.web.ApiProblems;
+import dev.notebooks.platform.web.ProblemHandler;
 import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.annotation.Produces;
-import io.micronaut.http.server.exceptions.ExceptionHandler;
-import io.micronaut.http.server.exceptions.response.ErrorContext;
-import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.problem.ThrowableProblemHandler;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.Map;
+import org.zalando.problem.ThrowableProblem;
 
 /** Too many failed password checks: answered 429 problem+json with {@code Retry-After} in whole seconds. */
 public final class TooManyAttemptsException extends RuntimeException {
@@ -28,24 +25,21 @@ public final class TooManyAttemptsException extends RuntimeException {
     }
 
     @Singleton
-    @Produces
-    static class Handler implements ExceptionHandler<TooManyAttemptsException, HttpResponse<?>> {
+    static class Handler extends ProblemHandler<TooManyAttemptsException> {
 
-        private final ErrorResponseProcessor<?> errors;
-
-        Handler(ErrorResponseProcessor<?> errors) {
-            this.errors = errors;
+        Handler(ThrowableProblemHandler problems) {
+            super(problems);
         }
 
         @Override
-        public HttpResponse<?> handle(HttpRequest request, TooManyAttemptsException exception) {
-            return errors.processResponse(
-                    ErrorContext.builder(request)
-                            .cause(ApiProblems.tooManyAttempts("Too many failed password checks; try again in "
-                                    + exception.retryAfterSeconds() + " seconds."))
-                            .build(),
-                    HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
-                            .header(HttpHeaders.RETRY_AFTER, Long.toString(exception.retryAfterSeconds())));
+        protected ThrowableProblem problem(TooManyAttemptsException exception) {
+            return ApiProblems.tooManyAttempts(
+                    "Too many failed password checks; try again in " + exception.retryAfterSeconds() + " seconds.");
+        }
+
+        @Override
+        protected Map<String, String> headers(TooManyAttemptsException exception) {
+            return Map.of(HttpHeaders.RETRY_AFTER, Long.toString(exception.retryAfterSeconds()));
         }
     }
 }

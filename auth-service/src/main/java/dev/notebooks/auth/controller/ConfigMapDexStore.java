@@ -9,6 +9,8 @@ import dev.notebooks.auth.domain.Account;
 import dev.notebooks.platform.events.account.AccountBackend;
 import dev.notebooks.platform.kube.MergePatchBuilder;
 import dev.notebooks.platform.kube.ResourceClient;
+import dev.notebooks.platform.kube.ResourceTypes;
+import dev.notebooks.platform.kube.runtime.ProjectionTarget;
 import io.kubernetes.client.openapi.ApiException;
 import java.net.HttpURLConnection;
 import java.time.Clock;
@@ -38,6 +40,7 @@ public class ConfigMapDexStore implements DexStore {
     private final ResourceClient client;
     private final String namespace;
     private final String deployment;
+    private final String configMapName;
     private final Clock clock;
 
     public ConfigMapDexStore(DexConfigMap configMap, ResourceClient client, AuthSettings settings, Clock clock) {
@@ -45,12 +48,18 @@ public class ConfigMapDexStore implements DexStore {
         this.client = client;
         this.namespace = settings.getDexNamespace();
         this.deployment = settings.getDexDeployment();
+        this.configMapName = settings.getConfigMapName();
         this.clock = clock;
     }
 
     @Override
     public AccountBackend backend() {
         return AccountBackend.CONFIGMAP;
+    }
+
+    @Override
+    public ProjectionTarget<?> target() {
+        return ProjectionTarget.object(ResourceTypes.CONFIG_MAP, namespace, configMapName);
     }
 
     @Override

@@ -1,33 +1,6 @@
 package dev.notebooks.auth.controller;
 
-import io.kubernetes.client.common.KubernetesListObject;
-import io.kubernetes.client.openapi.models.V1ListMeta;
-import java.util.List;
+import dev.notebooks.platform.kube.CustomResourceList;
 
-public class DexPasswordList implements KubernetesListObject {
-
-    private String apiVersion;
-    private String kind;
-    private V1ListMeta metadata;
-    private List<DexPassword> items;
-
-    @Override
-    public String getApiVersion() {
-        return apiVersion;
-    }
-
-    @Override
-    public String getKind() {
-        return kind;
-    }
-
-    @Override
-    public V1ListMeta getMetadata() {
-        return metadata;
-    }
-
-    @Override
-    public List<DexPassword> getItems() {
-        return items == null ? List.of() : items;
-    }
-}
+/** A list of {@link DexPassword}s as the API returns it. */
+public class DexPasswordList extends CustomResourceList<DexPassword> {}

@@ -3,6 +3,7 @@ package dev.notebooks.auth.controller;
 import dev.notebooks.auth.dex.DexEntry;
 import dev.notebooks.auth.domain.Account;
 import dev.notebooks.platform.events.account.AccountBackend;
+import dev.notebooks.platform.kube.runtime.ProjectionTarget;
 import io.kubernetes.client.openapi.ApiException;
 import java.util.Collection;
 import java.util.List;
@@ -11,6 +12,9 @@ import java.util.List;
 public interface DexStore {
 
     AccountBackend backend();
+
+    /** @return what holds the entries in Kubernetes, watched so that an edit of it is synced at once */
+    ProjectionTarget<?> target();
 
     /** @return every entry Dex's store holds, this service's and others' */
     List<DexEntry> read() throws ApiException;

@@ -6,6 +6,7 @@ import dev.notebooks.auth.domain.Account;
 import dev.notebooks.platform.events.account.AccountBackend;
 import dev.notebooks.platform.kube.ResourceClient;
 import dev.notebooks.platform.kube.apply.Applier;
+import dev.notebooks.platform.kube.runtime.ProjectionTarget;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
@@ -41,6 +42,12 @@ public class KubernetesDexStore implements DexStore {
     @Override
     public AccountBackend backend() {
         return AccountBackend.KUBERNETES;
+    }
+
+    /** Every Password object in Dex's namespace: others' too, since one with an account's email is drift. */
+    @Override
+    public ProjectionTarget<?> target() {
+        return ProjectionTarget.everyIn(DexNames.PASSWORD, namespace);
     }
 
     @Override

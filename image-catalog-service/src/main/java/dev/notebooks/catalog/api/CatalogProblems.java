@@ -4,11 +4,10 @@ import dev.notebooks.catalog.domain.ImageConflictException;
 import dev.notebooks.catalog.domain.ImageNotFoundException;
 import dev.notebooks.catalog.domain.InvalidImageException;
 import dev.notebooks.platform.web.ApiProblems;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
-import io.micronaut.http.server.exceptions.ExceptionHandler;
+import dev.notebooks.platform.web.ProblemHandler;
 import io.micronaut.problem.ThrowableProblemHandler;
 import jakarta.inject.Singleton;
+import org.zalando.problem.ThrowableProblem;
 
 /** Answers the catalog's own exceptions as problem+json: 404, 409 and 422 naming the field at fault. */
 final class CatalogProblems {
@@ -16,47 +15,41 @@ final class CatalogProblems {
     private CatalogProblems() {}
 
     @Singleton
-    static class NotFound implements ExceptionHandler<ImageNotFoundException, HttpResponse<?>> {
-
-        private final ThrowableProblemHandler problems;
+    static class NotFound extends ProblemHandler<ImageNotFoundException> {
 
         NotFound(ThrowableProblemHandler problems) {
-            this.problems = problems;
+            super(problems);
         }
 
         @Override
-        public HttpResponse<?> handle(HttpRequest request, ImageNotFoundException e) {
-            return problems.handle(request, ApiProblems.notFound(e.getMessage()));
+        protected ThrowableProblem problem(ImageNotFoundException e) {
+            return ApiProblems.notFound(e.getMessage());
         }
     }
 
     @Singleton
-    static class Conflict implements ExceptionHandler<ImageConflictException, HttpResponse<?>> {
-
-        private final ThrowableProblemHandler problems;
+    static class Conflict extends ProblemHandler<ImageConflictException> {
 
         Conflict(ThrowableProblemHandler problems) {
-            this.problems = problems;
+            super(problems);
         }
 
         @Override
-        public HttpResponse<?> handle(HttpRequest request, ImageConflictException e) {
-            return problems.handle(request, ApiProblems.conflict(e.field(), e.getMessage()));
+        protected ThrowableProblem problem(ImageConflictException e) {
+            return ApiProblems.conflict(e.field(), e.getMessage());
         }
     }
 
     @Singleton
-    static class Invalid implements ExceptionHandler<InvalidImageException, HttpResponse<?>> {
-
-        private final ThrowableProblemHandler problems;
+    static class Invalid extends ProblemHandler<InvalidImageException> {
 
         Invalid(ThrowableProblemHandler problems) {
-            this.problems = problems;
+            super(problems);
         }
 
         @Override
-        public HttpResponse<?> handle(HttpRequest request, InvalidImageException e) {
-            return problems.handle(request, ApiProblems.invalid(e.field(), e.getMessage()));
+        protected ThrowableProblem problem(InvalidImageException e) {
+            return ApiProblems.invalid(e.field(), e.getMessage());
         }
     }
 }

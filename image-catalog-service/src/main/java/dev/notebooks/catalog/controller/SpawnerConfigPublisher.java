@@ -13,7 +13,8 @@ import dev.notebooks.platform.kube.ResourceClient;
 import dev.notebooks.platform.kube.ResourceTypes;
 import dev.notebooks.platform.kube.events.EventRecorder;
 import dev.notebooks.platform.kube.meta.Labels;
-import dev.notebooks.platform.kube.runtime.LeaderOnly;
+import dev.notebooks.platform.kube.runtime.Projection;
+import dev.notebooks.platform.kube.runtime.ProjectionTarget;
 import dev.notebooks.platform.outbox.audit.AuditLog;
 import dev.notebooks.platform.outbox.audit.AuditRecord;
 import io.kubernetes.client.openapi.ApiException;
@@ -22,40 +23,32 @@ import io.kubernetes.client.openapi.models.V1ManagedFieldsEntry;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
-import io.micronaut.context.event.StartupEvent;
-import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the spawner ConfigMap ({@code jupyter-web-app-config} in {@code kubeflow}, key {@code spawner_ui_config.yaml}
- * by default) in line with the catalog: right after every committed catalog change, on startup, and every resync
- * period. A hand edit of the images is adopted as catalog changes by the editor's field manager
+ * by default) in line with the catalog, as a {@link Projection}: right after every committed catalog change, at once
+ * after any edit of the ConfigMap (its informer watches it), when this replica starts leading, and every resync period
+ * (for a change committed on another replica). A hand edit of the images is adopted as catalog changes by the editor's field manager
  * ({@link HandEditAdoption}; {@code catalog.configmap-edits: adopt}, the default), and what the catalog's rules refuse
  * is put back with a Warning Event saying why; with {@code revert}, every hand edit is put back. Only the catalog's keys of {@code spawnerFormDefaults} are written, and only
  * when they differ; the rest of the YAML stays as the administrator set it.
  *
  * <p>The ConfigMap carries a fingerprint of the catalog part last written: a ConfigMap whose catalog part no longer
  * matches it was edited by hand, and putting it back is audited ({@value #DRIFT_ACTION}) and reported as a Kubernetes
- * Warning event. One thread does all passes, so they never overlap; requests made during a pass are coalesced into
- * one more pass. Only the leader publishes (and reports drift): other replicas skip their passes, and a new leader
- * makes one at once.
+ * Warning event. Only the leader publishes (and reports drift).
  */
 @Singleton
 @Requires(env = Environment.KUBERNETES)
-public class SpawnerConfigPublisher implements LeaderOnly {
+public class SpawnerConfigPublisher extends Projection {
 
     static final String FINGERPRINT_ANNOTATION = "catalog.notebooks.dev/published-fingerprint";
     static final String DRIFT_ACTION = "spawner-config.drift-corrected";
@@ -66,7 +59,6 @@ public class SpawnerConfigPublisher implements LeaderOnly {
     static final String UNKNOWN_EDITOR = "unknown";
 
     private static final Logger LOG = LoggerFactory.getLogger(SpawnerConfigPublisher.class);
-    private static final long RETRY_SECONDS = 1;
 
     private final CatalogService catalog;
     private final CatalogSettings settings;
@@ -74,10 +66,6 @@ public class SpawnerConfigPublisher implements LeaderOnly {
     private final EventRecorder events;
     private final AuditLog auditLog;
     private final String service;
-    private final ScheduledExecutorService thread =
-            Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "spawner-config-publisher"));
-    private final AtomicBoolean requested = new AtomicBoolean();
-    private volatile boolean leading;
     private volatile String unparseable;
     private String reportedUnparseableVersion;
 
@@ -88,6 +76,11 @@ public class SpawnerConfigPublisher implements LeaderOnly {
             EventRecorder events,
             AuditLog auditLog,
             KubeConfiguration kube) {
+        super(
+                "spawner-config-publisher",
+                ProjectionTarget.object(
+                        ResourceTypes.CONFIG_MAP, settings.getConfigMapNamespace(), settings.getConfigMapName()),
+                settings.getResyncPeriod());
         this.catalog = catalog;
         this.settings = settings;
         this.client = client;
@@ -96,58 +89,14 @@ public class SpawnerConfigPublisher implements LeaderOnly {
         this.service = kube.getFieldManager();
     }
 
-    @EventListener
-    void onStartup(StartupEvent event) {
-        long period = settings.getResyncPeriod().toMillis();
-        thread.scheduleWithFixedDelay(this::request, 0, period, TimeUnit.MILLISECONDS);
-    }
-
     @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
     void onCatalogChanged(CatalogChanged change) {
         request();
     }
 
-    @Override
-    public void onStartedLeading() {
-        leading = true;
-        request();
-    }
-
-    @Override
-    public void onStoppedLeading() {
-        leading = false;
-    }
-
-    @PreDestroy
-    void stop() {
-        thread.shutdownNow();
-    }
-
-    /** Asks for a pass; returns at once. */
-    public void request() {
-        if (requested.compareAndSet(false, true)) {
-            thread.execute(this::pass);
-        }
-    }
-
-    private void pass() {
-        requested.set(false);
-        if (!leading) {
-            return;
-        }
-        try {
-            publish();
-        } catch (ApiException e) {
-            LOG.warn("Spawner ConfigMap not published, the API answered {}; trying again", e.getCode());
-            thread.schedule(this::request, RETRY_SECONDS, TimeUnit.SECONDS);
-        } catch (RuntimeException e) {
-            LOG.error("Spawner ConfigMap not published; trying again", e);
-            thread.schedule(this::request, RETRY_SECONDS, TimeUnit.SECONDS);
-        }
-    }
-
     /** Writes the catalog's part of the spawner YAML if it differs from the ConfigMap's; creates the ConfigMap. */
-    void publish() throws ApiException {
+    @Override
+    protected void project() throws ApiException {
         SpawnerFormDefaults desired = catalog.spawnerConfig();
         String namespace = settings.getConfigMapNamespace();
         String name = settings.getConfigMapName();

@@ -2,6 +2,7 @@ package dev.notebooks.notebook.api;
 
 import dev.notebooks.notebook.service.NotebookService;
 import dev.notebooks.platform.security.Caller;
+import dev.notebooks.platform.web.crud.CrudEnvelope;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
@@ -22,6 +23,6 @@ class ConfigController {
 
     @Get
     Map<String, Object> config(@Parameter(hidden = true) Caller caller) {
-        return Envelope.ok(caller, "config", notebooks.spawnerDefaults());
+        return CrudEnvelope.ok(caller, "config", notebooks.spawnerDefaults());
     }
 }

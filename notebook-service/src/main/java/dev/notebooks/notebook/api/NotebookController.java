@@ -7,6 +7,7 @@ import dev.notebooks.notebook.service.NotebookService;
 import dev.notebooks.platform.security.Caller;
 import dev.notebooks.platform.security.ProfileRole;
 import dev.notebooks.platform.web.ApiProblems;
+import dev.notebooks.platform.web.crud.CrudEnvelope;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -43,14 +44,14 @@ class NotebookController {
     /** Every notebook of the namespace in JWA's item shape, with its phase. */
     @Get
     Map<String, Object> list(@Parameter(hidden = true) Caller caller, @PathVariable String namespace) {
-        return Envelope.ok(caller, "notebooks", notebooks.list(caller, namespace));
+        return CrudEnvelope.ok(caller, "notebooks", notebooks.list(caller, namespace));
     }
 
     /** The Notebook as Kubernetes has it, plus {@code processed_status}. */
     @Get("/{name}")
     Map<String, Object> read(
             @Parameter(hidden = true) Caller caller, @PathVariable String namespace, @PathVariable String name) {
-        return Envelope.ok(caller, "notebook", notebooks.get(caller, namespace, name));
+        return CrudEnvelope.ok(caller, "notebook", notebooks.get(caller, namespace, name));
     }
 
     /** JWA's spawner form; 422 naming every field at fault, the namespace's quota included. */
@@ -60,7 +61,7 @@ class NotebookController {
         notebooks.require(caller, namespace, ProfileRole.EDIT, NotebookService.CREATE, null);
         Notebook created =
                 notebooks.create(caller, namespace, NotebookRequests.create(NotebookRequests.object(json, body)));
-        Map<String, Object> answer = Envelope.of(caller, 201, "message", "Notebook created successfully.");
+        Map<String, Object> answer = CrudEnvelope.of(caller, 201, "message", "Notebook created successfully.");
         return HttpResponse.created(
                 answer, URI.create("/api/namespaces/" + namespace + "/notebooks/" + created.name()));
     }
@@ -83,20 +84,20 @@ class NotebookController {
                 throw ApiProblems.invalid("stopped", "cannot be combined with an edit: an edit starts the notebook");
             }
             notebooks.edit(caller, namespace, name, edit);
-            return Envelope.ok(caller, "message", "Notebook " + name + " updated successfully.");
+            return CrudEnvelope.ok(caller, "message", "Notebook " + name + " updated successfully.");
         }
         Boolean stopped = NotebookRequests.stopped(object);
         if (stopped == null) {
             throw ApiProblems.invalid("stopped", "is required: true to stop, false to start, or an edit field");
         }
         notebooks.setStopped(caller, namespace, name, stopped);
-        return Envelope.ok(caller, null, null);
+        return CrudEnvelope.ok(caller, null, null);
     }
 
     @Delete("/{name}")
     Map<String, Object> delete(
             @Parameter(hidden = true) Caller caller, @PathVariable String namespace, @PathVariable String name) {
         notebooks.delete(caller, namespace, name);
-        return Envelope.ok(caller, "message", "Notebook " + name + " successfully deleted.");
+        return CrudEnvelope.ok(caller, "message", "Notebook " + name + " successfully deleted.");
     }
 }

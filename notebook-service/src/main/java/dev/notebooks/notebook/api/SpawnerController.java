@@ -3,6 +3,7 @@ package dev.notebooks.notebook.api;
 import dev.notebooks.notebook.service.NotebookService;
 import dev.notebooks.notebook.service.SpawnerResources;
 import dev.notebooks.platform.security.Caller;
+import dev.notebooks.platform.web.crud.CrudEnvelope;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -30,7 +31,7 @@ class SpawnerController {
     @Get("/namespaces/{namespace}/notebooks/{name}/pod")
     Map<String, Object> pod(
             @Parameter(hidden = true) Caller caller, @PathVariable String namespace, @PathVariable String name) {
-        return Envelope.ok(caller, "pod", Envelope.raw(json, resources.pod(caller, namespace, name)));
+        return CrudEnvelope.ok(caller, "pod", CrudEnvelope.raw(json, resources.pod(caller, namespace, name)));
     }
 
     @Get("/namespaces/{namespace}/notebooks/{name}/pod/{pod}/logs")
@@ -39,42 +40,42 @@ class SpawnerController {
             @PathVariable String namespace,
             @PathVariable String name,
             @PathVariable String pod) {
-        return Envelope.ok(caller, "logs", resources.logs(caller, namespace, name, pod));
+        return CrudEnvelope.ok(caller, "logs", resources.logs(caller, namespace, name, pod));
     }
 
     @Get("/namespaces/{namespace}/notebooks/{name}/events")
     Map<String, Object> events(
             @Parameter(hidden = true) Caller caller, @PathVariable String namespace, @PathVariable String name) {
-        return Envelope.ok(caller, "events", Envelope.raw(json, resources.events(caller, namespace, name)));
+        return CrudEnvelope.ok(caller, "events", CrudEnvelope.raw(json, resources.events(caller, namespace, name)));
     }
 
     @Get("/namespaces/{namespace}/poddefaults")
     Map<String, Object> podDefaults(@Parameter(hidden = true) Caller caller, @PathVariable String namespace) {
-        return Envelope.ok(caller, "poddefaults", resources.podDefaults(caller, namespace));
+        return CrudEnvelope.ok(caller, "poddefaults", resources.podDefaults(caller, namespace));
     }
 
     @Get("/namespaces/{namespace}/pvcs")
     Map<String, Object> pvcs(@Parameter(hidden = true) Caller caller, @PathVariable String namespace) {
-        return Envelope.ok(caller, "pvcs", resources.claims(caller, namespace));
+        return CrudEnvelope.ok(caller, "pvcs", resources.claims(caller, namespace));
     }
 
     @Get("/gpus")
     Map<String, Object> gpus(@Parameter(hidden = true) Caller caller) {
-        return Envelope.ok(caller, "vendors", resources.gpuVendors(notebooks.spawnerConfig()));
+        return CrudEnvelope.ok(caller, "vendors", resources.gpuVendors(notebooks.spawnerConfig()));
     }
 
     @Get("/storageclasses")
     Map<String, Object> storageClasses(@Parameter(hidden = true) Caller caller) {
-        return Envelope.ok(caller, "storageClasses", resources.storageClasses());
+        return CrudEnvelope.ok(caller, "storageClasses", resources.storageClasses());
     }
 
     @Get("/storageclasses/default")
     Map<String, Object> defaultStorageClass(@Parameter(hidden = true) Caller caller) {
-        return Envelope.ok(caller, "defaultStorageClass", resources.defaultStorageClass());
+        return CrudEnvelope.ok(caller, "defaultStorageClass", resources.defaultStorageClass());
     }
 
     @Get("/namespaces")
     Map<String, Object> namespaces(@Parameter(hidden = true) Caller caller) {
-        return Envelope.ok(caller, "namespaces", resources.namespaces(caller));
+        return CrudEnvelope.ok(caller, "namespaces", resources.namespaces(caller));
     }
 }

@@ -1,34 +1,6 @@
 package dev.notebooks.notebook.domain;
 
-import io.kubernetes.client.common.KubernetesListObject;
-import io.kubernetes.client.openapi.models.V1ListMeta;
-import java.util.List;
+import dev.notebooks.platform.kube.CustomResourceList;
 
 /** A list of {@link Notebook}s as the API returns it. */
-public class NotebookList implements KubernetesListObject {
-
-    private String apiVersion;
-    private String kind;
-    private V1ListMeta metadata;
-    private List<Notebook> items;
-
-    @Override
-    public String getApiVersion() {
-        return apiVersion;
-    }
-
-    @Override
-    public String getKind() {
-        return kind;
-    }
-
-    @Override
-    public V1ListMeta getMetadata() {
-        return metadata;
-    }
-
-    @Override
-    public List<Notebook> getItems() {
-        return items == null ? List.of() : items;
-    }
-}
+public class NotebookList extends CustomResourceList<Notebook> {}

@@ -39,6 +39,14 @@ class ChildClient {
         return informers.map(cache -> cache.list(type, namespace)).orElse(List.of());
     }
 
+    /**
+     * @return the objects of the type whose controller is {@code owner}, from the informer cache's owner index (empty
+     *     where no informer watches the kind)
+     */
+    <T extends KubernetesObject> List<T> controlledBy(ResourceType<T> type, KubernetesObject owner) {
+        return informers.map(cache -> cache.controlledBy(type, owner)).orElse(List.of());
+    }
+
     <T extends KubernetesObject> void delete(ResourceType<T> type, T object) throws ApiException {
         client.delete(
                 type, object.getMetadata().getNamespace(), object.getMetadata().getName());

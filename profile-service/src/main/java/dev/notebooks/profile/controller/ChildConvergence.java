@@ -148,10 +148,11 @@ class ChildConvergence {
      * carry owner references and go with the garbage collector.
      */
     void revokePlugins(Profile profile) throws ApiException {
-        Optional<V1ServiceAccount> editor =
-                children.read(SERVICE_ACCOUNT, profile.name(), DesiredChildren.DEFAULT_EDITOR);
+        Optional<V1ServiceAccount> editor = children.controlledBy(SERVICE_ACCOUNT, profile).stream()
+                .filter(account -> DesiredChildren.DEFAULT_EDITOR.equals(
+                        account.getMetadata().getName()))
+                .findFirst();
         if (editor.isPresent()
-                && OwnerReferences.isControlledBy(editor.get(), PROFILES, profile)
                 && children.removeKeys(
                         SERVICE_ACCOUNT, editor.get(), "metadata.annotations", ProfilePlugin.ANNOTATIONS)) {
             events.normal(
@@ -202,11 +203,9 @@ class ChildConvergence {
             }
             return;
         }
-        Optional<V1ResourceQuota> actual =
-                children.read(RESOURCE_QUOTA, profile.name(), DesiredChildren.RESOURCE_QUOTA);
-        if (actual.isPresent() && OwnerReferences.isControlledBy(actual.get(), PROFILES, profile)) {
-            children.delete(RESOURCE_QUOTA, actual.get());
-            changes.add("deleted", RESOURCE_QUOTA, actual.get());
+        for (V1ResourceQuota owned : children.controlledBy(RESOURCE_QUOTA, profile)) {
+            children.delete(RESOURCE_QUOTA, owned);
+            changes.add("deleted", RESOURCE_QUOTA, owned);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.notebooks.volume.api;
 
 import dev.notebooks.platform.security.Caller;
+import dev.notebooks.platform.web.crud.CrudEnvelope;
 import dev.notebooks.volume.service.VolumeUsage;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -26,11 +27,11 @@ class OrphanController {
 
     @Get("/namespaces/{namespace}/orphans")
     Map<String, Object> ofNamespace(@Parameter(hidden = true) Caller caller, @PathVariable String namespace) {
-        return Envelope.ok(caller, "orphans", usage.orphans(caller, namespace));
+        return CrudEnvelope.ok(caller, "orphans", usage.orphans(caller, namespace));
     }
 
     @Get("/orphans")
     Map<String, Object> all(@Parameter(hidden = true) Caller caller) {
-        return Envelope.ok(caller, "orphans", usage.allOrphans(caller));
+        return CrudEnvelope.ok(caller, "orphans", usage.allOrphans(caller));
     }
 }

@@ -2,6 +2,7 @@ package dev.notebooks.volume.api;
 
 import dev.notebooks.platform.security.Caller;
 import dev.notebooks.platform.security.ProfileRole;
+import dev.notebooks.platform.web.crud.CrudEnvelope;
 import dev.notebooks.volume.service.SnapshotService;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -42,25 +43,25 @@ class SnapshotController {
         snapshots.require(caller, namespace, ProfileRole.EDIT, SnapshotService.CREATE, null);
         var created = snapshots.create(caller, namespace, name, VolumeRequests.snapshotName(body));
         return HttpResponse.created(
-                Envelope.of(caller, 201, "snapshot", created),
+                CrudEnvelope.of(caller, 201, "snapshot", created),
                 URI.create("/api/namespaces/" + namespace + "/snapshots/" + created.name()));
     }
 
     @Get("/pvcs/{name}/snapshots")
     Map<String, Object> ofVolume(
             @Parameter(hidden = true) Caller caller, @PathVariable String namespace, @PathVariable String name) {
-        return Envelope.ok(caller, "snapshots", snapshots.list(caller, namespace, name));
+        return CrudEnvelope.ok(caller, "snapshots", snapshots.list(caller, namespace, name));
     }
 
     @Get("/snapshots")
     Map<String, Object> list(@Parameter(hidden = true) Caller caller, @PathVariable String namespace) {
-        return Envelope.ok(caller, "snapshots", snapshots.list(caller, namespace, null));
+        return CrudEnvelope.ok(caller, "snapshots", snapshots.list(caller, namespace, null));
     }
 
     @Delete("/snapshots/{snapshot}")
     Map<String, Object> delete(
             @Parameter(hidden = true) Caller caller, @PathVariable String namespace, @PathVariable String snapshot) {
         snapshots.delete(caller, namespace, snapshot);
-        return Envelope.ok(caller, "message", "Snapshot " + snapshot + " successfully deleted.");
+        return CrudEnvelope.ok(caller, "message", "Snapshot " + snapshot + " successfully deleted.");
     }
 }

@@ -1,6 +1,7 @@
 package dev.notebooks.volume.api;
 
 import dev.notebooks.platform.security.Caller;
+import dev.notebooks.platform.web.crud.CrudEnvelope;
 import dev.notebooks.volume.domain.AccessMode;
 import dev.notebooks.volume.domain.StorageClassInfo;
 import dev.notebooks.volume.service.StorageCatalog;
@@ -35,7 +36,7 @@ class StorageClassController {
     Map<String, Object> list(@Parameter(hidden = true) Caller caller) {
         cache.requireSynced();
         List<StorageClassInfo> classes = catalog.all();
-        Map<String, Object> answer = Envelope.ok(
+        Map<String, Object> answer = CrudEnvelope.ok(
                 caller,
                 "storageClasses",
                 classes.stream().map(StorageClassInfo::name).toList());
@@ -47,7 +48,7 @@ class StorageClassController {
     @Get("/default")
     Map<String, Object> defaultClass(@Parameter(hidden = true) Caller caller) {
         cache.requireSynced();
-        return Envelope.ok(
+        return CrudEnvelope.ok(
                 caller,
                 "defaultStorageClass",
                 catalog.defaultClass().map(StorageClassInfo::name).orElse(""));

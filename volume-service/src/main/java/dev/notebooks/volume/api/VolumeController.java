@@ -2,6 +2,7 @@ package dev.notebooks.volume.api;
 
 import dev.notebooks.platform.security.Caller;
 import dev.notebooks.platform.security.ProfileRole;
+import dev.notebooks.platform.web.crud.CrudEnvelope;
 import dev.notebooks.volume.service.VolumeService;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -41,7 +42,7 @@ class VolumeController {
     /** Every volume of the namespace with its status and the notebooks that use it (VWA's {@code pvcs}). */
     @Get
     Map<String, Object> list(@Parameter(hidden = true) Caller caller, @PathVariable String namespace) {
-        return Envelope.ok(
+        return CrudEnvelope.ok(
                 caller,
                 "pvcs",
                 volumes.list(caller, namespace).stream().map(PvcView::of).toList());
@@ -57,8 +58,8 @@ class VolumeController {
             @Parameter(hidden = true) Caller caller, @PathVariable String namespace, @Body @Nullable JsonNode body) {
         volumes.require(caller, namespace, ProfileRole.EDIT, VolumeService.CREATE, null);
         var created = volumes.create(caller, namespace, VolumeRequests.create(body));
-        Map<String, Object> answer = Envelope.of(caller, 201, "message", "PVC created successfully.");
-        answer.put("pvc", Envelope.raw(json, created));
+        Map<String, Object> answer = CrudEnvelope.of(caller, 201, "message", "PVC created successfully.");
+        answer.put("pvc", CrudEnvelope.raw(json, created));
         return HttpResponse.created(
                 answer,
                 URI.create("/api/namespaces/" + namespace + "/pvcs/"
@@ -69,7 +70,7 @@ class VolumeController {
     @Get("/{name}")
     Map<String, Object> read(
             @Parameter(hidden = true) Caller caller, @PathVariable String namespace, @PathVariable String name) {
-        return Envelope.ok(caller, "pvc", Envelope.raw(json, volumes.get(caller, namespace, name)));
+        return CrudEnvelope.ok(caller, "pvc", CrudEnvelope.raw(json, volumes.get(caller, namespace, name)));
     }
 
     /** Grows the volume to {@code {size}}; the list shows the resize pending until its capacity follows. */
@@ -80,7 +81,7 @@ class VolumeController {
             @PathVariable String name,
             @Body @Nullable JsonNode body) {
         volumes.require(caller, namespace, ProfileRole.EDIT, VolumeService.RESIZE, name);
-        return Envelope.ok(
+        return CrudEnvelope.ok(
                 caller, "pvc", PvcView.of(volumes.resize(caller, namespace, name, VolumeRequests.resize(body))));
     }
 
@@ -92,20 +93,20 @@ class VolumeController {
             @PathVariable String name,
             @Nullable @QueryValue Boolean force) {
         volumes.delete(caller, namespace, name, Boolean.TRUE.equals(force));
-        return Envelope.ok(caller, "message", "PVC " + name + " successfully deleted.");
+        return CrudEnvelope.ok(caller, "message", "PVC " + name + " successfully deleted.");
     }
 
     /** Every pod that mounts it (VWA's {@code pods}). */
     @Get("/{name}/pods")
     Map<String, Object> pods(
             @Parameter(hidden = true) Caller caller, @PathVariable String namespace, @PathVariable String name) {
-        return Envelope.ok(caller, "pods", Envelope.raw(json, volumes.pods(caller, namespace, name)));
+        return CrudEnvelope.ok(caller, "pods", CrudEnvelope.raw(json, volumes.pods(caller, namespace, name)));
     }
 
     /** Its Events, oldest first (VWA's {@code events}). */
     @Get("/{name}/events")
     Map<String, Object> events(
             @Parameter(hidden = true) Caller caller, @PathVariable String namespace, @PathVariable String name) {
-        return Envelope.ok(caller, "events", Envelope.raw(json, volumes.events(caller, namespace, name)));
+        return CrudEnvelope.ok(caller, "events", CrudEnvelope.raw(json, volumes.events(caller, namespace, name)));
     }
 }

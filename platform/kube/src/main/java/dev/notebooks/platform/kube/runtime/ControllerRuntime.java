@@ -27,10 +27,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs every {@link ResourceReconciler} bean of the application: on startup it registers their informers and starts
- * them, then campaigns for the Lease (unless leader election is off) and runs the reconcilers' workers while it holds
- * it. {@link LeaderOnly} beans are told when the term starts and ends; a service with only those campaigns too. Stops
- * everything, and hands the Lease back, when the application context closes.
+ * Runs every {@link ResourceReconciler} and {@link Projection} bean of the application: on startup it registers their
+ * informers and starts them, then campaigns for the Lease (unless leader election is off) and runs the reconcilers'
+ * workers and the projections' passes while it holds it. {@link LeaderOnly} beans are told when the term starts and
+ * ends; a service with only those campaigns too. Stops everything, and hands the Lease back, when the application
+ * context closes.
  */
 @Singleton
 @Requires(beans = SharedInformerFactory.class)
@@ -39,6 +40,7 @@ public class ControllerRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(ControllerRuntime.class);
 
     private final List<ReconcileLoop<?>> loops;
+    private final List<Projection> projections;
     private final List<LeaderOnly> leaderOnly;
     private final InformerCache informers;
     private final String identity;
@@ -50,6 +52,7 @@ public class ControllerRuntime {
 
     public ControllerRuntime(
             List<ResourceReconciler<?>> reconcilers,
+            List<Projection> projections,
             List<LeaderOnly> leaderOnly,
             InformerCache informers,
             FailedPasses failedPasses,
@@ -61,6 +64,7 @@ public class ControllerRuntime {
                 .<ReconcileLoop<?>>map(
                         reconciler -> new ReconcileLoop<>(reconciler, informers, failedPasses, configuration))
                 .toList();
+        this.projections = projections;
         this.leaderOnly = leaderOnly;
         this.informers = informers;
         LeaderElectionConfiguration election = configuration.getLeaderElection();
@@ -93,15 +97,17 @@ public class ControllerRuntime {
     }
 
     synchronized void start() {
-        if (started || (loops.isEmpty() && leaderOnly.isEmpty())) {
+        if (started || (loops.isEmpty() && projections.isEmpty() && leaderOnly.isEmpty())) {
             return;
         }
         started = true;
         loops.forEach(ReconcileLoop::watch);
+        projections.forEach(projection -> projection.watch(informers));
         informers.start();
         LOG.info(
-                "Reconcilers {} and leader-only {} running as {}, {}",
+                "Reconcilers {}, projections {} and leader-only {} running as {}, {}",
                 loops.stream().map(ReconcileLoop::name).toList(),
+                projections.stream().map(Projection::name).toList(),
                 leaderOnly.stream().map(ControllerRuntime::name).toList(),
                 identity,
                 leaderElection == null ? "without leader election" : "campaigning for the lease");
@@ -134,6 +140,7 @@ public class ControllerRuntime {
         if (started && !leading) {
             leading = true;
             loops.forEach(loop -> loop.start(controllerThreads));
+            projections.forEach(Projection::startLeading);
             tell(leaderOnly, LeaderOnly::onStartedLeading);
         }
     }
@@ -142,6 +149,7 @@ public class ControllerRuntime {
         if (leading) {
             leading = false;
             loops.forEach(ReconcileLoop::stop);
+            projections.forEach(Projection::stopLeading);
             tell(leaderOnly, LeaderOnly::onStoppedLeading);
         }
     }
@@ -168,6 +176,7 @@ public class ControllerRuntime {
             leaderElection.stop();
         }
         controllerThreads.shutdownNow();
+        projections.forEach(Projection::shutdown);
         // watches end before the context interrupts their threads (fault 12: no stack trace per informer on Ctrl-C)
         informers.stop();
     }

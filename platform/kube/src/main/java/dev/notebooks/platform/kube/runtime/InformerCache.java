@@ -7,7 +7,9 @@ import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.informer.SharedIndexInformer;
 import io.kubernetes.client.informer.SharedInformerFactory;
 import io.kubernetes.client.informer.cache.Caches;
+import io.kubernetes.client.informer.impl.DefaultSharedIndexInformer;
 import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.models.V1OwnerReference;
 import io.kubernetes.client.util.generic.GenericKubernetesApi;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -17,19 +19,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * One shared informer per {@link ResourceType}, cluster-wide, registered with Micronaut Kubernetes' informer factory.
  * Each is built from the type's explicit group, version and plural, so nothing depends on API discovery. Reads return
- * copies: the cache itself is never changed by a caller.
+ * copies: the cache itself is never changed by a caller. Every informer indexes its objects by the uid of their
+ * controller (the owner reference with {@code controller: true}), so a reconciler finds the children an owner controls
+ * from the cache, as Kubeflow's notebooks-v2 controller does, instead of guessing their names. A {@link Projection}'s target gets an informer of its own,
+ * scoped to the target's namespace and name, which this cache runs beside the factory's.
  */
 @Singleton
 @Requires(beans = SharedInformerFactory.class)
 public class InformerCache {
 
+    /** The index of cached objects by their controller's uid. */
+    public static final String CONTROLLER_UID_INDEX = "controller-uid";
+
     private final SharedInformerFactory factory;
     private final ApiClient apiClient;
     private final Map<ResourceType<?>, SharedIndexInformer<?>> informers = new ConcurrentHashMap<>();
+    private final Map<ProjectionTarget<?>, SharedIndexInformer<?>> targets = new ConcurrentHashMap<>();
+    private final ExecutorService targetThreads = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "projection-target-informer");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private boolean running;
 
     public InformerCache(SharedInformerFactory factory, ApiClient apiClient) {
         this.factory = factory;
@@ -56,7 +73,30 @@ public class InformerCache {
         GenericKubernetesApi<T, KubernetesListObject> api = new GenericKubernetesApi(
                 type.apiClass(), type.listClass(), type.group(), type.version(), type.plural(), apiClient);
         SharedIndexInformer<T> informer = factory.sharedIndexInformerFor(api, type.apiClass(), resync.toMillis());
+        informer.addIndexers(Map.of(CONTROLLER_UID_INDEX, InformerCache::controllerUid));
         informers.put(type, informer);
+        return informer;
+    }
+
+    /**
+     * @return the informer of a projection's target: it lists and watches only the target (never the whole cluster),
+     *     without resync; one per target, started with the others
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public synchronized <T extends KubernetesObject> SharedIndexInformer<T> informer(ProjectionTarget<T> target) {
+        SharedIndexInformer<T> existing = (SharedIndexInformer<T>) targets.get(target);
+        if (existing != null) {
+            return existing;
+        }
+        ResourceType<T> type = target.type();
+        GenericKubernetesApi<T, KubernetesListObject> api = new GenericKubernetesApi(
+                type.apiClass(), type.listClass(), type.group(), type.version(), type.plural(), apiClient);
+        SharedIndexInformer<T> informer =
+                new DefaultSharedIndexInformer<>(type.apiClass(), new TargetListerWatcher<>(api, target), 0);
+        targets.put(target, informer);
+        if (running) {
+            targetThreads.execute(informer::run);
+        }
         return informer;
     }
 
@@ -89,6 +129,34 @@ public class InformerCache {
                 .orElse(List.of());
     }
 
+    /**
+     * @return copies of the cached objects of the type whose controller is {@code owner} (matched by uid, so an earlier
+     *     owner of the same name does not count), from the controller index
+     */
+    public <T extends KubernetesObject> List<T> controlledBy(ResourceType<T> type, KubernetesObject owner) {
+        String uid = owner.getMetadata() == null ? null : owner.getMetadata().getUid();
+        if (uid == null) {
+            return List.of();
+        }
+        return cached(type)
+                .map(informer -> informer.getIndexer().byIndex(CONTROLLER_UID_INDEX, uid).stream()
+                        .map(KubeJson::copy)
+                        .toList())
+                .orElse(List.of());
+    }
+
+    private static List<String> controllerUid(KubernetesObject object) {
+        List<V1OwnerReference> references =
+                object.getMetadata() == null ? null : object.getMetadata().getOwnerReferences();
+        if (references == null) {
+            return List.of();
+        }
+        return references.stream()
+                .filter(reference -> Boolean.TRUE.equals(reference.getController()) && reference.getUid() != null)
+                .map(V1OwnerReference::getUid)
+                .toList();
+    }
+
     /** @return whether every one of the types is watched and its first list has arrived */
     public boolean hasSynced(Collection<ResourceType<?>> types) {
         return types.stream()
@@ -100,13 +168,20 @@ public class InformerCache {
      * Stops every informer's watch cleanly, so a shutdown does not interrupt them mid-watch (which client-java logs as
      * an ERROR with a stack trace for each); the factory's threads are left to the application context.
      */
-    public void stop() {
+    public synchronized void stop() {
+        running = false;
         factory.stopAllRegisteredInformers(false);
+        targets.values().forEach(SharedIndexInformer::stop);
+        targetThreads.shutdown();
     }
 
     /** Starts the informers not yet running; idempotent. */
-    public void start() {
+    public synchronized void start() {
         factory.startAllRegisteredInformers();
+        if (!running) {
+            running = true;
+            targets.values().forEach(informer -> targetThreads.execute(informer::run));
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -3,6 +3,7 @@ package dev.notebooks.platform.kube.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.notebooks.platform.kube.ResourceTypes;
 import dev.notebooks.platform.kube.status.Conditions;
 import dev.notebooks.platform.testing.kubernetes.KubernetesFixture;
 import io.kubernetes.client.custom.V1Patch;
@@ -45,6 +46,9 @@ class ControllerRuntimeTest implements TestPropertyProvider {
 
     @Inject
     MeterRegistry meters;
+
+    @Inject
+    InformerCache informers;
 
     private final ApiClient api = KubernetesFixture.shared().apiClient();
     private final CoreV1Api core = new CoreV1Api(api);
@@ -162,6 +166,25 @@ class ControllerRuntimeTest implements TestPropertyProvider {
         await().atMost(CONVERGED).untilAsserted(() -> assertThat(namespace("carol"))
                 .hasValueSatisfying(
                         again -> assertThat(again.getMetadata().getUid()).isNotEqualTo(firstUid)));
+    }
+
+    @Test
+    void theCacheFindsTheChildrenAProfileControlsByItsUidNotByName() throws ApiException {
+        TestProfile erin = createProfile("erin", "erin@example.com");
+        awaitNamespace("erin");
+        TestProfile frank = createProfile("frank", "frank@example.com");
+        awaitNamespace("frank");
+
+        await().atMost(CONVERGED).untilAsserted(() -> assertThat(informers.controlledBy(ResourceTypes.NAMESPACE, erin))
+                .extracting(namespace -> namespace.getMetadata().getName())
+                .containsExactly("erin"));
+        assertThat(informers.controlledBy(ResourceTypes.NAMESPACE, frank))
+                .extracting(namespace -> namespace.getMetadata().getName())
+                .containsExactly("frank");
+        // a profile of the same name, re-created, has another uid: the old one's children are not its own
+        TestProfile erinBefore = TestProfile.owned("erin", "erin@example.com");
+        erinBefore.getMetadata().setUid("00000000-0000-0000-0000-000000000000");
+        assertThat(informers.controlledBy(ResourceTypes.NAMESPACE, erinBefore)).isEmpty();
     }
 
     @Test

@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** A reconciler as a service writes one: a Profile gets a namespace of its name and a Ready condition. */
 @Singleton
 @Requires(env = Environment.KUBERNETES)
-@Requires(notEnv = LeaderOnlyTest.ENVIRONMENT)
+@Requires(notEnv = {LeaderOnlyTest.ENVIRONMENT, ProjectionTest.ENVIRONMENT})
 class ProfileNamespaceReconciler implements ResourceReconciler<TestProfile> {
 
     /** A profile of this owner fails every pass as the API server answers a service account without RBAC. */

@@ -1,33 +1,6 @@
 package dev.notebooks.platform.kube.runtime;
 
-import io.kubernetes.client.common.KubernetesListObject;
-import io.kubernetes.client.openapi.models.V1ListMeta;
-import java.util.List;
+import dev.notebooks.platform.kube.CustomResourceList;
 
-public class TestProfileList implements KubernetesListObject {
-
-    private String apiVersion;
-    private String kind;
-    private V1ListMeta metadata;
-    private List<TestProfile> items;
-
-    @Override
-    public String getApiVersion() {
-        return apiVersion;
-    }
-
-    @Override
-    public String getKind() {
-        return kind;
-    }
-
-    @Override
-    public V1ListMeta getMetadata() {
-        return metadata;
-    }
-
-    @Override
-    public List<TestProfile> getItems() {
-        return items;
-    }
-}
+/** A list of {@link TestProfile}s as the API returns it. */
+public class TestProfileList extends CustomResourceList<TestProfile> {}

@@ -1,4 +1,4 @@
-package dev.notebooks.volume.api;
+package dev.notebooks.platform.web.crud;
 
 import dev.notebooks.platform.kube.KubeJson;
 import dev.notebooks.platform.security.Caller;
@@ -10,14 +10,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * VWA's success envelope ({@code crud_backend/api/utils.py success_response}):
- * {@code {"status":200,"success":true,"user":<user>, <field>: <data>}}.
+ * The success envelope of Kubeflow's crud web apps, JWA and VWA alike ({@code crud_backend/api/utils.py
+ * success_response}): {@code {"status":200,"success":true,"user":<user>, <field>: <data>}}.
  */
-final class Envelope {
+public final class CrudEnvelope {
 
-    private Envelope() {}
+    private CrudEnvelope() {}
 
-    static Map<String, Object> of(Caller caller, int status, String field, Object data) {
+    public static Map<String, Object> of(Caller caller, int status, String field, Object data) {
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("status", status);
         envelope.put("success", true);
@@ -28,12 +28,12 @@ final class Envelope {
         return envelope;
     }
 
-    static Map<String, Object> ok(Caller caller, String field, Object data) {
+    public static Map<String, Object> ok(Caller caller, String field, Object data) {
         return of(caller, 200, field, data);
     }
 
     /** A Kubernetes object (or a list of them) as the API server writes it, for the routes that return them raw. */
-    static Object raw(JsonMapper json, Object kubernetesObject) {
+    public static Object raw(JsonMapper json, Object kubernetesObject) {
         try {
             return json.readValue(KubeJson.gson().toJson(kubernetesObject), Object.class);
         } catch (IOException e) {
@@ -41,7 +41,7 @@ final class Envelope {
         }
     }
 
-    static List<Object> raw(JsonMapper json, List<?> kubernetesObjects) {
+    public static List<Object> raw(JsonMapper json, List<?> kubernetesObjects) {
         return kubernetesObjects.stream().map(object -> raw(json, object)).toList();
     }
 }

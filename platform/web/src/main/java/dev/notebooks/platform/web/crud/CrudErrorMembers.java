@@ -1,36 +1,44 @@
-package dev.notebooks.volume.api;
+package dev.notebooks.platform.web.crud;
 
 import dev.notebooks.platform.security.SecurityConfiguration;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.problem.violations.ConstraintViolationThrowableProblem;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.zalando.problem.Problem;
 
 /**
- * Every problem+json answer also carries VWA's error members ({@code crud_backend/errors/handlers.py}):
- * {@code success: false}, {@code status} (the HTTP code, as RFC 7807's {@code status} already is), {@code log} (what
- * went wrong) and {@code user}, so VWA's frontend shows the message. The problem's own members stay as they are.
+ * The error members of Kubeflow's crud web apps, JWA and VWA alike ({@code crud_backend/errors/handlers.py}), added to
+ * a problem+json answer: {@code success: false}, {@code status} (the HTTP code, as RFC 7807's {@code status} already
+ * is), {@code log} (what went wrong) and {@code user}, so their frontends show the message. The problem's own members
+ * stay as they are. A service speaking such an app's API (notebook-service, volume-service) turns it on with
+ * {@code platform.web.crud-error-members: true}; it applies to {@code /api/**}.
  */
 // first in, last out: it also sees the 401 the caller filter answers before any other filter runs
 @ServerFilter("/api/**")
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class VwaErrorMembers {
+@Requires(property = CrudErrorMembers.ENABLED, value = "true")
+public class CrudErrorMembers {
+
+    public static final String ENABLED = "platform.web.crud-error-members";
 
     private final SecurityConfiguration security;
 
-    VwaErrorMembers(SecurityConfiguration security) {
+    CrudErrorMembers(SecurityConfiguration security) {
         this.security = security;
     }
 
+    /** Rewrites the body of a problem answer (4xx or 5xx) with the members added; any other answer is left alone. */
     @ResponseFilter
     @SuppressWarnings("unchecked")
-    void addVwaMembers(HttpRequest<?> request, MutableHttpResponse<?> response) {
+    void addCrudMembers(HttpRequest<?> request, MutableHttpResponse<?> response) {
         if (response.code() < 400 || !(response.body() instanceof Problem problem)) {
             return;
         }
@@ -64,7 +72,7 @@ class VwaErrorMembers {
     }
 
     private static List<Map<String, Object>> violations(Problem problem) {
-        if (problem instanceof io.micronaut.problem.violations.ConstraintViolationThrowableProblem violating) {
+        if (problem instanceof ConstraintViolationThrowableProblem violating) {
             return violating.getViolations().stream()
                     .map(violation -> {
                         Map<String, Object> map = new LinkedHashMap<>();
