@@ -25,6 +25,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -62,7 +63,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class BenchmarkMain {
 
-    private static final int WARM_UP = 50;
     private static final String OWNER = "owner@example.com";
     private static final Duration CONVERGED = Duration.ofMinutes(20);
 
@@ -75,7 +75,15 @@ public final class BenchmarkMain {
     /** One simulated minute of culling: the culler's check period, compressed. */
     private final Duration checkPeriod = Duration.ofMillis(Long.getLong("benchmark.check-period-ms", 6000));
 
-    private final List<String> lines = new ArrayList<>();
+    private final List<String> lines = new ArrayList<>() {
+        @Override
+        public boolean add(String line) {
+            // at once, so a run cut short still shows what it measured
+            System.out.println(line);
+            System.out.flush();
+            return super.add(line);
+        }
+    };
 
     public static void main(String[] args) throws Exception {
         System.setProperty("logback.configurationFile", "logback-benchmark.xml");
@@ -84,7 +92,7 @@ public final class BenchmarkMain {
         try {
             BenchmarkMain benchmark = new BenchmarkMain();
             benchmark.run();
-            System.out.println(String.join("\n", benchmark.lines));
+            System.out.println("== summary ==\n" + String.join("\n", benchmark.lines));
         } catch (Exception e) {
             e.printStackTrace();
             exitCode = 1;
@@ -108,7 +116,10 @@ public final class BenchmarkMain {
                         .start()) {
             RequestCounter writes = RequestCounter.on(context.getBean(ApiClient.class));
             EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
-            try (HttpClient httpClient = HttpClient.create(server.getURL())) {
+            DefaultHttpClientConfiguration patient = new DefaultHttpClientConfiguration();
+            // a list of 500 notebooks on a loaded 2-core machine can take longer than the default 10 s
+            patient.setReadTimeout(Duration.ofSeconds(180));
+            try (HttpClient httpClient = HttpClient.create(server.getURL(), patient)) {
                 TestHttp http = new TestHttp(httpClient, context.getBean(JsonMapper.class));
                 postToStatefulSet(cluster, http);
                 List<String> namespaces = converge(cluster, context, writes, bare);
@@ -314,7 +325,8 @@ public final class BenchmarkMain {
         String path = "/api/namespaces/" + namespace + "/notebooks";
         TestHttp.Reply first = http.as(OWNER, HttpRequest.GET(path));
         int items = ((List<?>) first.json().get("notebooks")).size();
-        for (int i = 0; i < WARM_UP; i++) {
+        int warmUp = Math.min(50, requests / 4);
+        for (int i = 0; i < warmUp; i++) {
             http.as(OWNER, HttpRequest.GET(path));
         }
         long[] nanos = new long[requests];
@@ -334,7 +346,7 @@ public final class BenchmarkMain {
                                 items,
                                 first.text().length(),
                                 requests,
-                                WARM_UP,
+                                warmUp,
                                 quantile(nanos, 0.50),
                                 quantile(nanos, 0.99),
                                 nanos[nanos.length - 1] / 1e6));
