@@ -223,6 +223,45 @@ class SpawnerConfigMapTest implements TestPropertyProvider {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theImageFactsBesideTheYamlCarryDeprecatedImagesAndFailedChecksForNotebookService() throws ApiException {
+        String failing = "ghcr.io/example/facts-" + UUID.randomUUID().toString().substring(0, 8) + ":1";
+        String check =
+                """
+                {"image": "%s", "status": "fail", "requirements": [
+                  {"requirement": "port-8888", "status": "pass", "reason": "exposes 8888/tcp"},
+                  {"requirement": "user-1000", "status": "fail", "reason": "runs as root"}]}
+                """
+                        .formatted(failing);
+        ImageEntry added =
+                catalog.add(new NewImage(failing, ServerType.JUPYTER, "Fails", null, null, false, check, true), ADMIN);
+        catalog.edit(added.id(), new ImageEdit(null, null, null, null, true), ADMIN);
+
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> {
+            Map<String, Object> facts =
+                    new Yaml().load(configMap().orElseThrow().getData().get("image_catalog.json"));
+            List<Map<String, Object>> images = (List<Map<String, Object>>) facts.get("images");
+            assertThat(images)
+                    .filteredOn(image -> failing.equals(image.get("image")))
+                    .singleElement()
+                    .satisfies(image -> assertThat(image)
+                            .containsEntry("serverType", "jupyter")
+                            .containsEntry("deprecated", true)
+                            .containsEntry("check", "fail")
+                            .containsEntry("failed", List.of("user-1000"))
+                            .containsEntry("checkOverridden", true));
+            assertThat(images)
+                    .filteredOn(image -> (KUBEFLOW + "rstudio:v1.10.0").equals(image.get("image")))
+                    .singleElement()
+                    .satisfies(image ->
+                            assertThat(image).containsEntry("deprecated", false).containsEntry("check", "unchecked"));
+        });
+        // deprecated, so not offered: the spawner's part stays the seed's
+        assertThat(catalogPart(spawnerYaml())).isEqualTo(catalogPart(SEED_YAML));
+        catalog.remove(added.id(), ADMIN, false);
+    }
+
+    @Test
     void aHandEditIsPutBackKeepingTheAdministratorsOtherKeysAndAudited() throws ApiException {
         // the publisher's ConfigMap first: the test API server would make one from the patch itself
         await().atMost(Duration.ofSeconds(10)).until(() -> configMap().isPresent());

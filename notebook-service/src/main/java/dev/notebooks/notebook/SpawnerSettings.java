@@ -11,6 +11,12 @@ public class SpawnerSettings {
     public static final String DEFAULT_CONFIG_MAP = "jupyter-web-app-config";
     public static final String KEY = "spawner_ui_config.yaml";
 
+    /**
+     * The key beside {@link #KEY} where image-catalog-service publishes every catalog image (deprecated ones too) with
+     * its check, and the registries custom images may come from.
+     */
+    public static final String IMAGE_CATALOG_KEY = "image_catalog.json";
+
     private String namespace = DEFAULT_NAMESPACE;
     private String configMap = DEFAULT_CONFIG_MAP;
 

@@ -81,6 +81,11 @@ public record Profiles(String namespace, String owner, String editor, String vie
 
     /** Writes (or replaces) the spawner ConfigMap as an admin would. */
     public static void spawnerConfig(String namespace, String yaml) {
+        spawnerConfigMap(namespace, Map.of("spawner_ui_config.yaml", yaml));
+    }
+
+    /** Writes (or replaces) the spawner ConfigMap with these keys, as image-catalog-service and an admin would. */
+    public static void spawnerConfigMap(String namespace, Map<String, String> data) {
         ResourceClient client = client();
         KubernetesFixture.shared().ensureNamespaces(namespace);
         try {
@@ -91,7 +96,7 @@ public record Profiles(String namespace, String owner, String editor, String vie
                             .metadata(new V1ObjectMeta()
                                     .name("jupyter-web-app-config")
                                     .namespace(namespace))
-                            .data(Map.of("spawner_ui_config.yaml", yaml)));
+                            .data(data));
         } catch (ApiException e) {
             throw new IllegalStateException(e.getResponseBody(), e);
         }

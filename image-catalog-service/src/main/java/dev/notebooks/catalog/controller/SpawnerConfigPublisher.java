@@ -44,7 +44,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The ConfigMap carries a fingerprint of the catalog part last written: a ConfigMap whose catalog part no longer
  * matches it was edited by hand, and putting it back is audited ({@value #DRIFT_ACTION}) and reported as a Kubernetes
- * Warning event. Only the leader publishes (and reports drift).
+ * Warning event. Beside the YAML, {@value ImageFacts#KEY} carries every image with its deprecation and check for
+ * notebook-service's admission ({@link ImageFacts}); it is derived, so any edit of it is simply rewritten. Only the
+ * leader publishes (and reports drift).
  */
 @Singleton
 @Requires(env = Environment.KUBERNETES)
@@ -101,8 +103,9 @@ public class SpawnerConfigPublisher extends Projection {
         String namespace = settings.getConfigMapNamespace();
         String name = settings.getConfigMapName();
         Optional<V1ConfigMap> found = client.get(ResourceTypes.CONFIG_MAP, namespace, name);
+        String facts = ImageFacts.text(catalog.list(null, null, true), settings.getAllowedRegistries());
         if (found.isEmpty()) {
-            client.create(ResourceTypes.CONFIG_MAP, created(desired));
+            client.create(ResourceTypes.CONFIG_MAP, created(desired, facts));
             LOG.info("Spawner ConfigMap {}/{} created", namespace, name);
             return;
         }
@@ -117,6 +120,15 @@ public class SpawnerConfigPublisher extends Projection {
         SpawnerYaml yaml = parsed.get();
         Map<String, Object> actualPart = yaml.catalogPart();
         if (actualPart.equals(desired.asMap())) {
+            if (!facts.equals(data.get(ImageFacts.KEY))) {
+                client.mergePatch(
+                        ResourceTypes.CONFIG_MAP,
+                        namespace,
+                        name,
+                        MergePatchBuilder.atResourceVersion(actual.getMetadata().getResourceVersion())
+                                .put("data", ImageFacts.KEY, facts)
+                                .build());
+            }
             return;
         }
         String published = annotations(actual).get(FINGERPRINT_ANNOTATION);
@@ -134,7 +146,8 @@ public class SpawnerConfigPublisher extends Projection {
                     refused.isEmpty() ? "" : " except " + refused);
         }
         // after an adoption, the catalog's order (default first) and the fingerprint of what is now published
-        client.mergePatch(ResourceTypes.CONFIG_MAP, namespace, name, patch(actual, yaml.withCatalog(desired), desired));
+        client.mergePatch(
+                ResourceTypes.CONFIG_MAP, namespace, name, patch(actual, yaml.withCatalog(desired), desired, facts));
         if (handEdited && settings.getConfigmapEdits() == CatalogSettings.ConfigMapEdits.REVERT) {
             driftCorrected(actual, actualPart, desired, List.of("configured: catalog.configmap-edits=revert"));
         } else if (!refused.isEmpty()) {
@@ -159,7 +172,7 @@ public class SpawnerConfigPublisher extends Projection {
                         .orElse(UNKNOWN_EDITOR);
     }
 
-    private V1ConfigMap created(SpawnerFormDefaults desired) {
+    private V1ConfigMap created(SpawnerFormDefaults desired, String facts) {
         return new V1ConfigMap()
                 .metadata(new V1ObjectMeta()
                         .namespace(settings.getConfigMapNamespace())
@@ -168,14 +181,17 @@ public class SpawnerConfigPublisher extends Projection {
                         .annotations(Map.of(FINGERPRINT_ANNOTATION, SpawnerYaml.fingerprint(desired.asMap()))))
                 .data(Map.of(
                         settings.getConfigMapKey(),
-                        SpawnerYaml.empty().withCatalog(desired).text()));
+                        SpawnerYaml.empty().withCatalog(desired).text(),
+                        ImageFacts.KEY,
+                        facts));
     }
 
     // the resourceVersion makes the write fail (409) if the ConfigMap changed since it was read
-    private JsonObject patch(V1ConfigMap actual, SpawnerYaml yaml, SpawnerFormDefaults desired) {
+    private JsonObject patch(V1ConfigMap actual, SpawnerYaml yaml, SpawnerFormDefaults desired, String facts) {
         return MergePatchBuilder.atResourceVersion(actual.getMetadata().getResourceVersion())
                 .put("metadata.annotations", FINGERPRINT_ANNOTATION, SpawnerYaml.fingerprint(desired.asMap()))
                 .put("data", settings.getConfigMapKey(), yaml.text())
+                .put("data", ImageFacts.KEY, facts)
                 .build();
     }
 

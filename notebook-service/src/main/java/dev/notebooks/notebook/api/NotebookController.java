@@ -59,8 +59,9 @@ class NotebookController {
     HttpResponse<Map<String, Object>> create(
             @Parameter(hidden = true) Caller caller, @PathVariable String namespace, @Body @Nullable JsonNode body) {
         notebooks.require(caller, namespace, ProfileRole.EDIT, NotebookService.CREATE, null);
-        Notebook created =
-                notebooks.create(caller, namespace, NotebookRequests.create(NotebookRequests.object(json, body)));
+        JsonObject object = NotebookRequests.object(json, body);
+        Notebook created = notebooks.create(
+                caller, namespace, NotebookRequests.create(object), NotebookRequests.overrideCheck(object));
         Map<String, Object> answer = CrudEnvelope.of(caller, 201, "message", "Notebook created successfully.");
         return HttpResponse.created(
                 answer, URI.create("/api/namespaces/" + namespace + "/notebooks/" + created.name()));
@@ -83,7 +84,7 @@ class NotebookController {
             if (object.has("stopped")) {
                 throw ApiProblems.invalid("stopped", "cannot be combined with an edit: an edit starts the notebook");
             }
-            notebooks.edit(caller, namespace, name, edit);
+            notebooks.edit(caller, namespace, name, edit, NotebookRequests.overrideCheck(object));
             return CrudEnvelope.ok(caller, "message", "Notebook " + name + " updated successfully.");
         }
         Boolean stopped = NotebookRequests.stopped(object);

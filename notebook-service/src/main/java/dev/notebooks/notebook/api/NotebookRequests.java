@@ -28,6 +28,8 @@ import java.util.Set;
  */
 final class NotebookRequests {
 
+    static final String OVERRIDE_CHECK = "overrideCheck";
+
     static final Set<String> CREATE_FIELDS = Set.of(
             "name",
             "namespace",
@@ -46,6 +48,8 @@ final class NotebookRequests {
             "configurations",
             "affinityConfig",
             "tolerationGroup",
+            // a cluster admin's override of a failed image check (not JWA's)
+            OVERRIDE_CHECK,
             // sent by JWA's frontend, not used by its backend
             "environment",
             "allowCustomImage",
@@ -105,6 +109,7 @@ final class NotebookRequests {
         NotebookRequests request = new NotebookRequests(body);
         Set<String> allowed = new java.util.HashSet<>(NotebookPatch.FIELDS);
         allowed.add("stopped");
+        allowed.add(OVERRIDE_CHECK);
         for (String field : body.keySet()) {
             if (!allowed.contains(field)) {
                 request.violations.add(new Violation(
@@ -131,8 +136,20 @@ final class NotebookRequests {
         return patch;
     }
 
+    /** {@code overrideCheck}: absent (false), or a boolean. */
+    static boolean overrideCheck(JsonObject body) {
+        JsonElement value = body.get(OVERRIDE_CHECK);
+        if (value == null || value.isJsonNull()) {
+            return false;
+        }
+        if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isBoolean()) {
+            throw ApiProblems.invalid(OVERRIDE_CHECK, "must be true or false");
+        }
+        return value.getAsBoolean();
+    }
+
     static boolean hasEdits(JsonObject body) {
-        return body.keySet().stream().anyMatch(field -> !"stopped".equals(field));
+        return body.keySet().stream().anyMatch(field -> !"stopped".equals(field) && !OVERRIDE_CHECK.equals(field));
     }
 
     /** {@code stopped}: absent, or a boolean. */

@@ -32,6 +32,12 @@ public final class NotebookAnnotations {
      * This service's own: the user whose spawner API request last changed the Notebook, for the actor of {@code
      * notebook.updated.v1} and {@code notebook.stopped.v1} (the creator annotation names who created it).
      */
+    /**
+     * The cluster admin who let the notebook run an image whose check failed ({@code overrideCheck: true}); kept on the
+     * Notebook so the list shows the failure as overridden, and by whom.
+     */
+    public static final String IMAGE_CHECK_OVERRIDDEN_BY = "notebooks.dev/image-check-overridden-by";
+
     public static final String UPDATED_BY = "notebooks.dev/updated-by";
 
     /** Pod-template labels Kubeflow's controller sets; the Service and the pod watch select on them. */

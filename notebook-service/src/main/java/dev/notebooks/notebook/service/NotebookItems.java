@@ -3,6 +3,8 @@ package dev.notebooks.notebook.service;
 import dev.notebooks.notebook.domain.Notebook;
 import dev.notebooks.notebook.domain.NotebookAnnotations;
 import dev.notebooks.notebook.domain.Quantities;
+import dev.notebooks.notebook.domain.images.CatalogImages;
+import dev.notebooks.notebook.domain.images.ImageCheckView;
 import dev.notebooks.notebook.domain.spawner.SpawnerConfig;
 import dev.notebooks.notebook.domain.status.ListPhase;
 import dev.notebooks.notebook.domain.status.ListPhases;
@@ -28,7 +30,8 @@ final class NotebookItems {
 
     private NotebookItems() {}
 
-    static Map<String, Object> item(Notebook notebook, List<CoreV1Event> events, SpawnerConfig config, Instant now) {
+    static Map<String, Object> item(
+            Notebook notebook, List<CoreV1Event> events, SpawnerConfig config, CatalogImages catalog, Instant now) {
         Optional<V1Container> server = notebook.serverContainer();
         String image = server.map(V1Container::getImage).orElse("");
         Map<String, Object> item = new LinkedHashMap<>();
@@ -47,6 +50,7 @@ final class NotebookItems {
                 notebook.annotation(NotebookAnnotations.LAST_ACTIVITY).orElse(""));
         item.put("image", image);
         item.put("shortImage", image.substring(image.lastIndexOf('/') + 1));
+        item.put("imageCheck", imageCheck(notebook, catalog));
         item.put("cpu", request(server, "cpu"));
         item.put("memory", request(server, "memory"));
         item.put("gpus", gpus(server, config));
@@ -59,6 +63,17 @@ final class NotebookItems {
         item.put("status", status(notebook, events, now));
         item.put("metadata", raw(notebook.getMetadata()));
         return item;
+    }
+
+    /** The catalog's check of the notebook's image, and whether (and by whom) a failure was overridden. */
+    static Map<String, Object> imageCheck(Notebook notebook, CatalogImages catalog) {
+        String image = notebook.serverContainer().map(V1Container::getImage).orElse("");
+        return ImageCheckView.of(
+                        catalog,
+                        image,
+                        notebook.annotation(NotebookAnnotations.IMAGE_CHECK_OVERRIDDEN_BY)
+                                .orElse(null))
+                .asMap();
     }
 
     static Map<String, Object> status(Notebook notebook, List<CoreV1Event> events, Instant now) {

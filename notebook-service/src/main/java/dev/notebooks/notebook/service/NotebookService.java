@@ -8,6 +8,7 @@ import dev.notebooks.notebook.domain.Notebook;
 import dev.notebooks.notebook.domain.NotebookAnnotations;
 import dev.notebooks.notebook.domain.Validated;
 import dev.notebooks.notebook.domain.Violation;
+import dev.notebooks.notebook.domain.images.ImageCheckView;
 import dev.notebooks.notebook.domain.poddefault.PodDefault;
 import dev.notebooks.notebook.domain.quota.QuotaCheck;
 import dev.notebooks.notebook.domain.quota.ResourceDemand;
@@ -62,6 +63,7 @@ public class NotebookService {
     public static final String START = "notebook.start";
     public static final String EDIT = "notebook.edit";
     public static final String DELETE = "notebook.delete";
+    public static final String OVERRIDE_IMAGE_CHECK = "notebook.override-image-check";
 
     private final ResourceClient client;
     private final NotebookCaches caches;
@@ -98,8 +100,17 @@ public class NotebookService {
         return authorizer.require(caller, namespace, minimum, action, KIND, name);
     }
 
+    /** JWA's {@code spawnerFormDefaults}, plus {@code imageChecks}: the catalog's check of each image it offers. */
     public Map<String, Object> spawnerDefaults() {
-        return configs.raw();
+        SpawnerConfigs.Spawner spawner = configs.snapshot();
+        Map<String, Object> defaults = new LinkedHashMap<>(spawner.raw());
+        Map<String, Object> checks = new java.util.TreeMap<>();
+        spawner.images().byReference().values().stream()
+                .filter(image -> !image.deprecated())
+                .forEach(image -> checks.put(
+                        image.image(), ImageCheckView.ofCatalog(image, null).asMap()));
+        defaults.put("imageChecks", checks);
+        return defaults;
     }
 
     public SpawnerConfig spawnerConfig() {
@@ -110,7 +121,8 @@ public class NotebookService {
     public List<Map<String, Object>> list(Caller caller, String namespace) {
         require(caller, namespace, ProfileRole.VIEW, READ, null);
         caches.requireSynced();
-        SpawnerConfig config = configs.config();
+        SpawnerConfigs.Spawner spawner = configs.snapshot();
+        SpawnerConfig config = spawner.config();
         Map<String, List<io.kubernetes.client.openapi.models.CoreV1Event>> events = caches.events(namespace).stream()
                 .filter(event -> event.getInvolvedObject() != null
                         && KIND.equals(event.getInvolvedObject().getKind())
@@ -120,8 +132,8 @@ public class NotebookService {
         Instant now = clock.instant();
         return caches.notebooks(namespace).stream()
                 .sorted(Comparator.comparing(Notebook::name))
-                .map(notebook ->
-                        NotebookItems.item(notebook, events.getOrDefault(notebook.name(), List.of()), config, now))
+                .map(notebook -> NotebookItems.item(
+                        notebook, events.getOrDefault(notebook.name(), List.of()), config, spawner.images(), now))
                 .toList();
     }
 
@@ -131,6 +143,9 @@ public class NotebookService {
         caches.requireSynced();
         Notebook notebook = cached(namespace, name);
         Map<String, Object> raw = new LinkedHashMap<>(NotebookItems.raw(notebook));
+        raw.put(
+                "imageCheck",
+                NotebookItems.imageCheck(notebook, configs.snapshot().images()));
         raw.put(
                 "processed_status",
                 NotebookItems.status(
@@ -146,10 +161,16 @@ public class NotebookService {
      * JWA's create: the form through the spawner configuration, the namespace's quota checked before anything is
      * written, the new PVCs created first and removed again when the Notebook cannot be.
      */
-    public Notebook create(Caller caller, String namespace, NotebookForm form) {
+    public Notebook create(Caller caller, String namespace, NotebookForm form, boolean overrideCheck) {
         require(caller, namespace, ProfileRole.EDIT, CREATE, form.name());
+        if (overrideCheck) {
+            authorizer.requireClusterAdmin(caller, OVERRIDE_IMAGE_CHECK, KIND, form.name());
+        }
         caches.requireSynced();
-        NewNotebook created = valid(forms.create(namespace, caller.user(), form, configs.config()));
+        SpawnerConfigs.Spawner spawner = configs.snapshot();
+        NotebookForm withImage = ImageChoice.withServerTypeDefault(form, spawner.config(), spawner.images());
+        NewNotebook created = valid(forms.create(namespace, caller.user(), withImage, spawner.config()));
+        ImageChoice.admit(spawner.images(), created.notebook(), ImageChoice.field(form), overrideCheck, caller.user());
         String name = created.notebook().name();
         if (caches.notebook(namespace, name).isPresent() || exists(namespace, name)) {
             throw ApiProblems.conflict("name", "a notebook named " + name + " already exists in " + namespace);
@@ -215,12 +236,15 @@ public class NotebookService {
      * Edits a notebook after creation, validated as a create (quota included: what the edit adds beyond what the
      * notebook already holds). A running notebook restarts with the change; a stopped one starts with it.
      */
-    public Notebook edit(Caller caller, String namespace, String name, NotebookPatch edit) {
+    public Notebook edit(Caller caller, String namespace, String name, NotebookPatch edit, boolean overrideCheck) {
         require(caller, namespace, ProfileRole.EDIT, EDIT, name);
+        if (overrideCheck) {
+            authorizer.requireClusterAdmin(caller, OVERRIDE_IMAGE_CHECK, KIND, name);
+        }
         caches.requireSynced();
         for (int attempt = 1; ; attempt++) {
             try {
-                return editOnce(caller, namespace, name, edit);
+                return editOnce(caller, namespace, name, edit, overrideCheck);
             } catch (ConcurrentChange e) {
                 if (attempt == 5) {
                     throw ApiProblems.conflict("Notebook " + name + " kept changing while it was edited; try again.");
@@ -236,13 +260,19 @@ public class NotebookService {
         }
     }
 
-    private Notebook editOnce(Caller caller, String namespace, String name, NotebookPatch edit) {
+    private Notebook editOnce(Caller caller, String namespace, String name, NotebookPatch edit, boolean overrideCheck) {
         Notebook current = read(namespace, name);
         List<String> labels = caches.podDefaults(namespace).stream()
                 .map(PodDefault::configurationLabel)
                 .flatMap(Optional::stream)
                 .toList();
-        NewNotebook edited = valid(edits.edit(current, edit, configs.config(), labels));
+        SpawnerConfigs.Spawner spawner = configs.snapshot();
+        NewNotebook edited = valid(edits.edit(current, edit, spawner.config(), labels));
+        // an image the notebook already runs stays allowed, deprecated or not: only a change of image is checked
+        if (ImageChoice.changesImage(current, edited.notebook()) || overrideCheck) {
+            ImageChoice.admit(
+                    spawner.images(), edited.notebook(), ImageChoice.field(edit), overrideCheck, caller.user());
+        }
         ResourceDemand before = current.isStopped() ? ResourceDemand.none() : ResourceDemand.pod(current.podSpec());
         ResourceDemand demand = ResourceDemand.pod(edited.notebook().podSpec())
                 .minus(before)
@@ -263,6 +293,20 @@ public class NotebookService {
             annotations.add(NotebookAnnotations.STOPPED, JsonNull.INSTANCE);
         }
         annotations.addProperty(NotebookAnnotations.UPDATED_BY, caller.user());
+        String overriddenBy = edited.notebook()
+                .annotation(NotebookAnnotations.IMAGE_CHECK_OVERRIDDEN_BY)
+                .orElse(null);
+        if (ImageChoice.changesImage(current, edited.notebook())
+                && !java.util.Objects.equals(
+                        overriddenBy,
+                        current.annotation(NotebookAnnotations.IMAGE_CHECK_OVERRIDDEN_BY)
+                                .orElse(null))) {
+            if (overriddenBy == null) {
+                annotations.add(NotebookAnnotations.IMAGE_CHECK_OVERRIDDEN_BY, JsonNull.INSTANCE);
+            } else {
+                annotations.addProperty(NotebookAnnotations.IMAGE_CHECK_OVERRIDDEN_BY, overriddenBy);
+            }
+        }
         Notebook patched;
         try {
             patched = patch(namespace, name, current, annotations, edited.notebook(), "Editing notebook " + name);

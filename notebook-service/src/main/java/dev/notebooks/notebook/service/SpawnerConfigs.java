@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.notebooks.notebook.SpawnerSettings;
+import dev.notebooks.notebook.domain.images.CatalogImages;
 import dev.notebooks.notebook.domain.spawner.FormVolume;
 import dev.notebooks.notebook.domain.spawner.Gpus;
 import dev.notebooks.notebook.domain.spawner.SpawnerConfig;
@@ -46,24 +47,40 @@ public class SpawnerConfigs {
         this.settings = settings;
     }
 
+    /** What one read of the spawner ConfigMap says: the form's defaults and the catalog's images. */
+    public record Spawner(Map<String, Object> raw, SpawnerConfig config, CatalogImages images) {}
+
     /** The {@code spawnerFormDefaults} as the admin wrote them, for {@code GET /api/config}. */
     public Map<String, Object> raw() {
-        return read().orElseGet(() -> rawDefaults());
+        return snapshot().raw();
     }
 
     public SpawnerConfig config() {
-        return read().map(SpawnerConfigs::parse).orElseGet(SpawnerConfig::kubeflowDefaults);
+        return snapshot().config();
     }
 
-    private Optional<Map<String, Object>> read() {
-        V1ConfigMap map;
+    /** One read of the ConfigMap for everything a request needs from it. */
+    public Spawner snapshot() {
+        Optional<V1ConfigMap> map = configMap();
+        Optional<Map<String, Object>> defaults = map.flatMap(this::formDefaults);
+        Map<String, Object> raw = defaults.orElseGet(SpawnerConfigs::rawDefaults);
+        SpawnerConfig config = defaults.map(SpawnerConfigs::parse).orElseGet(SpawnerConfig::kubeflowDefaults);
+        String facts = map.map(V1ConfigMap::getData)
+                .map(data -> data.get(SpawnerSettings.IMAGE_CATALOG_KEY))
+                .orElse(null);
+        return new Spawner(raw, config, CatalogFacts.images(defaults.orElse(Map.of()), facts));
+    }
+
+    private Optional<V1ConfigMap> configMap() {
         try {
-            map = client.get(ResourceTypes.CONFIG_MAP, settings.getNamespace(), settings.getConfigMap())
-                    .orElse(null);
+            return client.get(ResourceTypes.CONFIG_MAP, settings.getNamespace(), settings.getConfigMap());
         } catch (ApiException e) {
             throw ApiProblems.kubernetesUnavailable("Reading the spawner ConfigMap failed: HTTP " + e.getCode());
         }
-        if (map == null || map.getData() == null || map.getData().get(SpawnerSettings.KEY) == null) {
+    }
+
+    private Optional<Map<String, Object>> formDefaults(V1ConfigMap map) {
+        if (map.getData() == null || map.getData().get(SpawnerSettings.KEY) == null) {
             return Optional.empty();
         }
         Object loaded;

@@ -2,6 +2,7 @@ package dev.notebooks.notebook.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,5 +26,14 @@ class ImageReferencesTest {
             strings = {"", "team/Upper", "image:tag:tag", "has space", "registry.example.com/", "image@sha256:short"})
     void notImageReferences(String image) {
         assertThat(ImageReferences.isValid(image)).isFalse();
+    }
+
+    @Test
+    void referencesAreNormalisedAsDockerShowsThem() {
+        assertThat(ImageReferences.normalised("docker.io/library/ubuntu:22.04")).isEqualTo("ubuntu:22.04");
+        assertThat(ImageReferences.normalised("index.docker.io/team/lab")).isEqualTo("team/lab");
+        assertThat(ImageReferences.normalised("GHCR.IO/team/lab:1")).isEqualTo("ghcr.io/team/lab:1");
+        assertThat(ImageReferences.registry("localhost:5000/lab")).isEqualTo("localhost:5000");
+        assertThat(ImageReferences.registry("team/lab")).isEqualTo("docker.io");
     }
 }

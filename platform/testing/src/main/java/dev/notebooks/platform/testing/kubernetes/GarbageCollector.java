@@ -61,6 +61,22 @@ final class GarbageCollector implements AutoCloseable {
         }
     }
 
+    /**
+     * An object was created. As the real collector, which looks up a new dependent's owners: one whose owners are all
+     * gone already (a controller that wrote a child from a cache that had not yet seen its owner's deletion) is
+     * collected. Called inside the write.
+     */
+    void created(ObjectNode stored) {
+        for (JsonNode owner : stored.path("metadata").path("ownerReferences")) {
+            String ownerUid = owner.path("uid").asText();
+            later(() -> {
+                if (store.read(() -> store.byUid(ownerUid)).isEmpty()) {
+                    ownerGone(ownerUid);
+                }
+            });
+        }
+    }
+
     /** An object was written. Called inside the write. */
     void changed(ResourceType type, ObjectNode old, ObjectNode stored) {
         if (stored.path("metadata").has("deletionTimestamp")) {

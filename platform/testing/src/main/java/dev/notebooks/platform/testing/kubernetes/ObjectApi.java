@@ -271,6 +271,7 @@ final class ObjectApi {
             if (type.plural().equals("customresourcedefinitions")) {
                 types.addCustomResource(stored);
             }
+            collector.created(stored);
             return stored;
         });
         return new Written(201, view(type, version, created), warnings);

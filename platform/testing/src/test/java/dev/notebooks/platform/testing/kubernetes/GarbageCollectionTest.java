@@ -36,6 +36,18 @@ class GarbageCollectionTest {
     }
 
     @Test
+    void aDependentCreatedAfterItsOwnerWasDeletedIsCollected() {
+        String owner = uid(create("owner", null, ""));
+        assertThat(api.delete(path("owner")).status()).isEqualTo(200);
+        await().atMost(SOON).until(() -> api.get(path("owner")).status() == 404);
+
+        // a controller writing from a cache that had not seen the deletion yet
+        create("late", owner, "");
+
+        await().atMost(SOON).until(() -> api.get(path("late")).status() == 404);
+    }
+
+    @Test
     void dependentWithAnotherLiveOwnerStaysAndLosesTheDanglingReference() {
         String first = uid(create("first", null, ""));
         String second = uid(create("second", null, ""));
