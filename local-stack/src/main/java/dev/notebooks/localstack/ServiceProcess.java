@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -30,12 +31,24 @@ final class ServiceProcess {
         this.log = log;
     }
 
+    /** Starts the jar with the suite's JVM options ({@link JvmOptions#suite()}), as the images run it. */
     static ServiceProcess start(ServiceModule module, Path jar, Map<String, String> environment, Path logDir)
+            throws IOException {
+        return start(module, jar, JvmOptions.suite().flags(), environment, logDir);
+    }
+
+    static ServiceProcess start(
+            ServiceModule module, Path jar, List<String> jvmOptions, Map<String, String> environment, Path logDir)
             throws IOException {
         Files.createDirectories(logDir);
         Path log = logDir.resolve(module.name() + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-XX:TieredStopAtLevel=1", "-jar", jar.toString()))
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(environment);
@@ -50,8 +63,22 @@ final class ServiceProcess {
         return log;
     }
 
+    /** @return the operating system's id of the service's JVM */
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** Waits until /health/readiness answers 200; false if the process died or the deadline passed. */
     boolean awaitReady(Duration timeout) throws InterruptedException {
+        return awaitReady(timeout, Duration.ofMillis(250));
+    }
+
+    /** As {@link #awaitReady(Duration)}, asking every {@code interval}. */
+    boolean awaitReady(Duration timeout, Duration interval) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         HttpRequest readiness = HttpRequest.newBuilder(
                         URI.create("http://localhost:" + module.port() + "/health/readiness"))
@@ -65,7 +92,7 @@ final class ServiceProcess {
             } catch (IOException notYetListening) {
                 // the service is still starting
             }
-            Thread.sleep(250);
+            Thread.sleep(interval.toMillis());
         }
         return false;
     }
