@@ -99,11 +99,16 @@ final class ServiceProcess {
 
     /** @return how it stopped, such as {@code stopped} or {@code killed after 10s} */
     String stop() {
+        return stop(STOP_GRACE);
+    }
+
+    /** As {@link #stop()}, waiting up to {@code grace} for the service's own shutdown. */
+    String stop(Duration grace) {
         process.destroy();
         try {
-            if (!process.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
+            if (!process.waitFor(grace.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
-                return "killed after " + STOP_GRACE.toSeconds() + " s";
+                return "killed after " + grace.toSeconds() + " s";
             }
             return "stopped";
         } catch (InterruptedException e) {

@@ -35,6 +35,7 @@ public final class MemoryBenchmark {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration LOAD_TIMEOUT = Duration.ofMinutes(20);
     private static final Duration QUIET = Duration.ofSeconds(10);
+    private static final Duration STOP_GRACE = Duration.ofMinutes(3);
 
     private final Path root;
     private final Path dataDir;
@@ -119,7 +120,7 @@ public final class MemoryBenchmark {
             Path archive = dataDir.resolve(module.name() + ".jsa");
             say(module.name() + ": training run for the class data sharing archive");
             try (Session training = Session.start(
-                    this, module, jar, withFlag(flags, "-XX:ArchiveClassesAtExit=" + archive), database, kafka)) {
+                    this, module, jar, training(flags, archive), database, kafka)) {
                 training.awaitReady();
             }
             if (!Files.isRegularFile(archive)) {
@@ -157,9 +158,12 @@ public final class MemoryBenchmark {
         }
     }
 
-    private static List<String> withFlag(List<String> flags, String flag) {
+    /** The measured run's options, plus writing the archive of every class loaded when the JVM exits. */
+    private static List<String> training(List<String> flags, Path archive) {
         List<String> more = new ArrayList<>(flags);
-        more.add(flag);
+        more.add("-XX:ArchiveClassesAtExit=" + archive);
+        // a warning per class CDS cannot keep (JFR events, classes never linked) says nothing here
+        more.add("-Xlog:cds=off");
         return more;
     }
 
@@ -354,7 +358,8 @@ public final class MemoryBenchmark {
 
         @Override
         public void close() {
-            String stopped = process.stop();
+            // the archive is written on the way out, which takes a while on a busy machine
+            String stopped = process.stop(STOP_GRACE);
             if (!stopped.equals("stopped")) {
                 say("  " + module.name() + " " + stopped);
             }

@@ -21,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * One shared informer per {@link ResourceType}, cluster-wide, registered with Micronaut Kubernetes' informer factory.
  * Each is built from the type's explicit group, version and plural, so nothing depends on API discovery. Reads return
- * copies: the cache itself is never changed by a caller.
+ * copies: the cache itself is never changed by a caller. Cached objects keep of {@code managedFields} only who wrote
+ * which top-level field ({@link ManagedFieldsSummary}).
  */
 @Singleton
 @Requires(beans = SharedInformerFactory.class)
@@ -56,6 +57,7 @@ public class InformerCache {
         GenericKubernetesApi<T, KubernetesListObject> api = new GenericKubernetesApi(
                 type.apiClass(), type.listClass(), type.group(), type.version(), type.plural(), apiClient);
         SharedIndexInformer<T> informer = factory.sharedIndexInformerFor(api, type.apiClass(), resync.toMillis());
+        informer.setTransform(ManagedFieldsSummary.INSTANCE);
         informers.put(type, informer);
         return informer;
     }
