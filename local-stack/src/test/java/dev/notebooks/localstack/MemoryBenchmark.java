@@ -43,8 +43,16 @@ public final class MemoryBenchmark {
     private final List<String> jvmFlags;
     private final List<String> container;
     private final boolean cds;
+    private final Map<String, String> environment;
 
-    MemoryBenchmark(Path root, int count, List<String> jvmFlags, List<String> container, boolean cds) {
+    MemoryBenchmark(
+            Path root,
+            int count,
+            List<String> jvmFlags,
+            List<String> container,
+            boolean cds,
+            Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
         this.root = root;
         this.dataDir = root.resolve("local-stack/target/memory-benchmark");
         this.count = count;
@@ -67,7 +75,8 @@ public final class MemoryBenchmark {
                 JvmOptions.parse(
                                 System.getProperty("benchmark.container", "-XX:MaxRAM=256m -XX:ActiveProcessorCount=1"))
                         .flags(),
-                Boolean.parseBoolean(System.getProperty("benchmark.cds", "true")));
+                Boolean.parseBoolean(System.getProperty("benchmark.cds", "true")),
+                environment(System.getProperty("benchmark.environment", "")));
         List<String> only = Arrays.stream(
                         System.getProperty("benchmark.services", "").split(","))
                 .filter(name -> !name.isBlank())
@@ -82,6 +91,19 @@ public final class MemoryBenchmark {
         System.exit(exitCode);
     }
 
+    /** @return {@code NAME=value} pairs separated by white space, such as {@code MALLOC_ARENA_MAX=2} */
+    static Map<String, String> environment(String pairs) {
+        Map<String, String> environment = new java.util.LinkedHashMap<>();
+        for (String pair : JvmOptions.parse(pairs).flags()) {
+            int equals = pair.indexOf('=');
+            if (equals < 1) {
+                throw new IllegalArgumentException("benchmark.environment: not NAME=value: " + pair);
+            }
+            environment.put(pair.substring(0, equals), pair.substring(equals + 1));
+        }
+        return environment;
+    }
+
     void run(List<String> only) throws Exception {
         deleteRecursively(dataDir);
         Files.createDirectories(dataDir);
@@ -91,7 +113,8 @@ public final class MemoryBenchmark {
         say("== memory and start-up: %d resources per service, %d cores, load average %s =="
                 .formatted(count, Runtime.getRuntime().availableProcessors(), loadAverage()));
         say("JVM options: " + String.join(" ", jvmFlags));
-        say("container emulated with: " + String.join(" ", container) + (cds ? "; class data sharing on" : ""));
+        say("container emulated with: " + String.join(" ", container) + (cds ? "; class data sharing on" : "")
+                + (environment.isEmpty() ? "" : "; environment " + environment));
         List<ServiceFigures> figures = new ArrayList<>();
         List<Integer> ports = LocalPorts.free(3);
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"), ports.get(0));
@@ -119,8 +142,7 @@ public final class MemoryBenchmark {
         if (cds) {
             Path archive = dataDir.resolve(module.name() + ".jsa");
             say(module.name() + ": training run for the class data sharing archive");
-            try (Session training = Session.start(
-                    this, module, jar, training(flags, archive), database, kafka)) {
+            try (Session training = Session.start(this, module, jar, training(flags, archive), database, kafka)) {
                 training.awaitReady();
             }
             if (!Files.isRegularFile(archive)) {
@@ -134,6 +156,7 @@ public final class MemoryBenchmark {
             long startMillis = session.awaitReady();
             TimeUnit.MILLISECONDS.sleep(QUIET.toMillis());
             long idle = session.settledRss();
+            session.diagnose("idle");
             long loading = System.nanoTime();
             load.load(session.kubernetes(), session.api(), count);
             Deadline deadline = new Deadline(LOAD_TIMEOUT);
@@ -146,6 +169,7 @@ public final class MemoryBenchmark {
             long loadMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - loading);
             TimeUnit.MILLISECONDS.sleep(QUIET.toMillis());
             long withLoad = session.settledRss();
+            session.diagnose("loaded");
             return new ServiceFigures(
                     module.name(),
                     load.resources(),
@@ -296,7 +320,9 @@ public final class MemoryBenchmark {
                         kafka,
                         new Infrastructure.Cluster(api.writeKubeconfig(dir.resolve("kubeconfig")), true));
                 LocalStackSettings settings = LocalStackSettings.from(Map.of(), benchmark.root);
-                Map<String, String> environment = infrastructure.environmentFor(module, settings);
+                Map<String, String> environment =
+                        new java.util.LinkedHashMap<>(infrastructure.environmentFor(module, settings));
+                environment.putAll(benchmark.environment);
                 long launched = System.nanoTime();
                 ServiceProcess process = ServiceProcess.start(module, jar, flags, environment, dir);
                 return new Session(api, process, module, launched);
@@ -312,6 +338,26 @@ public final class MemoryBenchmark {
                 throw new IllegalStateException(module.name() + " did not become ready; see " + process.log());
             }
             return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - launched);
+        }
+
+        /**
+         * Writes the JVM's own account of its memory beside the service's log: the heap, and with
+         * {@code -XX:NativeMemoryTracking=summary} among the options every native part.
+         */
+        void diagnose(String moment) throws Exception {
+            for (String command : List.of("GC.heap_info", "VM.native_memory summary")) {
+                List<String> jcmd = new ArrayList<>(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        Long.toString(process.pid())));
+                jcmd.addAll(Arrays.asList(command.split(" ")));
+                Process run = new ProcessBuilder(jcmd)
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(process.log()
+                                .resolveSibling(moment + "-memory.txt")
+                                .toFile()))
+                        .start();
+                run.waitFor(60, TimeUnit.SECONDS);
+            }
         }
 
         /** @return the resident set after a full GC, once two readings a second apart differ by under 1 MiB */
