@@ -75,7 +75,7 @@ public final class MemoryBenchmark {
                 JvmOptions.parse(
                                 System.getProperty("benchmark.container", "-XX:MaxRAM=256m -XX:ActiveProcessorCount=1"))
                         .flags(),
-                Boolean.parseBoolean(System.getProperty("benchmark.cds", "true")),
+                Boolean.parseBoolean(System.getProperty("benchmark.cds", "false")),
                 environment(System.getProperty("benchmark.environment", "")));
         List<String> only = Arrays.stream(
                         System.getProperty("benchmark.services", "").split(","))
