@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 /** One service running as its own process, as it would be deployed, with its output in a log file. */
 final class ServiceProcess {
 
+    static final String MALLOC_ARENA_MAX = "MALLOC_ARENA_MAX";
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -30,14 +32,29 @@ final class ServiceProcess {
         this.log = log;
     }
 
+    /** Starts the jar with the suite's JVM options ({@link JvmOptions#suite()}), as the images run it. */
     static ServiceProcess start(ServiceModule module, Path jar, Map<String, String> environment, Path logDir)
+            throws IOException {
+        return start(module, jar, JvmOptions.suite().flags(), environment, logDir);
+    }
+
+    static ServiceProcess start(
+            ServiceModule module, Path jar, List<String> jvmOptions, Map<String, String> environment, Path logDir)
             throws IOException {
         Files.createDirectories(logDir);
         Path log = logDir.resolve(module.name() + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-XX:TieredStopAtLevel=1", "-jar", jar.toString()))
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+        // glibc gives every thread that allocates an arena of its own (up to 8 per core), which a JVM's many threads
+        // turn into tens of MiB of resident memory no Java setting accounts for; the images set the same
+        builder.environment().put(MALLOC_ARENA_MAX, "2");
         builder.environment().putAll(environment);
         return new ServiceProcess(module, builder.start(), log);
     }
@@ -50,8 +67,22 @@ final class ServiceProcess {
         return log;
     }
 
+    /** @return the operating system's id of the service's JVM */
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** Waits until /health/readiness answers 200; false if the process died or the deadline passed. */
     boolean awaitReady(Duration timeout) throws InterruptedException {
+        return awaitReady(timeout, Duration.ofMillis(250));
+    }
+
+    /** As {@link #awaitReady(Duration)}, asking every {@code interval}. */
+    boolean awaitReady(Duration timeout, Duration interval) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         HttpRequest readiness = HttpRequest.newBuilder(
                         URI.create("http://localhost:" + module.port() + "/health/readiness"))
@@ -65,18 +96,23 @@ final class ServiceProcess {
             } catch (IOException notYetListening) {
                 // the service is still starting
             }
-            Thread.sleep(250);
+            Thread.sleep(interval.toMillis());
         }
         return false;
     }
 
     /** @return how it stopped, such as {@code stopped} or {@code killed after 10s} */
     String stop() {
+        return stop(STOP_GRACE);
+    }
+
+    /** As {@link #stop()}, waiting up to {@code grace} for the service's own shutdown. */
+    String stop(Duration grace) {
         process.destroy();
         try {
-            if (!process.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
+            if (!process.waitFor(grace.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
-                return "killed after " + STOP_GRACE.toSeconds() + " s";
+                return "killed after " + grace.toSeconds() + " s";
             }
             return "stopped";
         } catch (InterruptedException e) {

@@ -27,8 +27,10 @@ import java.util.concurrent.Executors;
  * Each is built from the type's explicit group, version and plural, so nothing depends on API discovery. Reads return
  * copies: the cache itself is never changed by a caller. Every informer indexes its objects by the uid of their
  * controller (the owner reference with {@code controller: true}), so a reconciler finds the children an owner controls
- * from the cache, as Kubeflow's notebooks-v2 controller does, instead of guessing their names. A {@link Projection}'s target gets an informer of its own,
- * scoped to the target's namespace and name, which this cache runs beside the factory's.
+ * from the cache, as Kubeflow's notebooks-v2 controller does, instead of guessing their names. A {@link Projection}'s
+ * target gets an informer of its own, scoped to the target's namespace and name, which this cache runs beside the
+ * factory's. Cached objects keep of {@code managedFields} only who wrote which top-level field
+ * ({@link ManagedFieldsSummary}).
  */
 @Singleton
 @Requires(beans = SharedInformerFactory.class)
@@ -74,6 +76,7 @@ public class InformerCache {
                 type.apiClass(), type.listClass(), type.group(), type.version(), type.plural(), apiClient);
         SharedIndexInformer<T> informer = factory.sharedIndexInformerFor(api, type.apiClass(), resync.toMillis());
         informer.addIndexers(Map.of(CONTROLLER_UID_INDEX, InformerCache::controllerUid));
+        informer.setTransform(ManagedFieldsSummary.INSTANCE);
         informers.put(type, informer);
         return informer;
     }
