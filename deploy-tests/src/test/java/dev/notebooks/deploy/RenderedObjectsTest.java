@@ -90,10 +90,11 @@ class RenderedObjectsTest {
             assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/health/liveness");
             assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/health/readiness");
             assertThat(container.at("/startupProbe/httpGet/path").asText()).isEqualTo("/health/liveness");
-            assertThat(container.at("/resources/limits/memory").asText()).isEqualTo("256Mi");
-            assertThat(container.at("/resources/requests/memory").asText()).isEqualTo("200Mi");
-            assertThat(env(container, "JAVA_TOOL_OPTIONS"))
-                    .contains("-XX:MaxRAMPercentage=60", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
+            assertThat(container.at("/resources/limits/memory").asText()).isEqualTo("320Mi");
+            assertThat(container.at("/resources/requests/memory").asText()).isEqualTo("256Mi");
+            // the chart's default is the build's one setting of the JVM options (root pom jvm.flags), as the images'
+            assertThat(env(container, "JAVA_TOOL_OPTIONS")).isEqualTo(System.getProperty("deploy-tests.jvm-flags"));
+            assertThat(env(container, "MALLOC_ARENA_MAX")).isEqualTo("2");
             assertThat(container.at("/image").asText())
                     .isEqualTo(
                             "notebook-platform/" + Services.valueOf(serviceOf(name)).serviceName + ":0.1.0-SNAPSHOT");
