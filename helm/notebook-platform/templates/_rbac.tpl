@@ -24,9 +24,10 @@
 - apiGroups: [""]
   resources: [serviceaccounts]
   verbs: [create, list, patch, watch]
+# get: the profile view's quota use (hard and used of kf-resource-quota)
 - apiGroups: [""]
   resources: [resourcequotas]
-  verbs: [create, delete, list, patch, watch]
+  verbs: [create, delete, get, list, patch, watch]
 - apiGroups: [rbac.authorization.k8s.io]
   resources: [rolebindings]
   verbs: [create, delete, get, list, patch, watch]
@@ -79,7 +80,7 @@ default:
   verbs: [get]
 - apiGroups: [""]
   resources: [persistentvolumeclaims]
-  verbs: [create, delete, list, watch]
+  verbs: [create, delete, get, list, watch]
 - apiGroups: [""]
   resources: [events]
   verbs: [create, list, watch]
@@ -99,10 +100,10 @@ default:
   resources: [rolebindings]
   verbs: [list, watch]
 {{- if and .Values.istio.enabled .Values.istio.notebookVirtualServices }}
-# each notebook's route under /notebook/<namespace>/<name>/ (not exercised by the services' tests: see docs/deploy.md)
+# each notebook's route under /notebook/<namespace>/<name>/ (notebook-service's IstioRoutingTest)
 - apiGroups: [networking.istio.io]
   resources: [virtualservices]
-  verbs: [create, list, patch, watch]
+  verbs: [create, get, list, patch, watch]
 {{- end }}
 {{- end -}}
 {{- define "np.rbac.notebook-service.namespaces" -}}
@@ -152,9 +153,10 @@ default:
 {{- end -}}
 {{- define "np.rbac.image-catalog-service.namespaces" -}}
 {{ .Values.kubeflow.namespace }}:
+  # list and watch: the spawner ConfigMap's own informer (a hand edit is answered at once; platform/kube Projection)
   - apiGroups: [""]
     resources: [configmaps]
-    verbs: [create, get, patch]
+    verbs: [create, get, list, patch, watch]
   - apiGroups: [""]
     resources: [events]
     verbs: [create]
@@ -172,12 +174,13 @@ default:
 {{- end -}}
 {{- define "np.rbac.auth-service.namespaces" -}}
 {{ .Values.kubeflow.dexNamespace }}:
+  # watch, and list/watch of the ConfigMap: the Dex store's own informer (platform/kube Projection)
   - apiGroups: [dex.coreos.com]
     resources: [passwords]
-    verbs: [create, delete, list, patch]
+    verbs: [create, delete, list, patch, watch]
   - apiGroups: [""]
     resources: [configmaps]
-    verbs: [get, patch]
+    verbs: [get, list, patch, watch]
   - apiGroups: [apps]
     resources: [deployments]
     verbs: [patch]

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * its own tests (recorded by the API double, per service, through the User-Agent platform/kube sets) must be allowed
  * by that service's rules in the rendered chart; every verb, resource and name a rule grants must have been used by
  * some request; and a grant that holds cluster-wide must have been used outside the service's own namespace. Rendered
- * as the services' tests run (values/rbac-proof.yaml: Istio's AuthorizationPolicies on, notebook VirtualServices off).
+ * as the services' tests run (values/rbac-proof.yaml: Istio's AuthorizationPolicies and the notebooks' VirtualServices on).
  */
 class RbacProofTest {
 
