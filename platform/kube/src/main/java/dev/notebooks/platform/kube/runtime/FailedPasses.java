@@ -14,8 +14,8 @@ import io.kubernetes.client.openapi.models.V1Condition;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.net.HttpURLConnection;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,21 +63,51 @@ public class FailedPasses {
         events.warning(type, resource, failed.getReason(), failed.getMessage());
     }
 
-    // the resource's status as it is, with only its Ready condition replaced: every status class has conditions
-    private static JsonObject statusWith(KubernetesObject resource, V1Condition ready) {
+    // the resource's status as it is, with only its Ready condition replaced: every status class has conditions.
+    // The others stay JSON as they are: a Notebook's carry Kubeflow's lastProbeTime, which V1Condition refuses
+    static JsonObject statusWith(KubernetesObject resource, V1Condition ready) {
         JsonElement current = KubeJson.tree(resource).get("status");
         JsonObject status = current != null && current.isJsonObject()
                 ? current.getAsJsonObject().deepCopy()
                 : new JsonObject();
-        List<V1Condition> conditions = new ArrayList<>();
-        if (status.has("conditions") && status.get("conditions").isJsonArray()) {
-            status.getAsJsonArray("conditions")
-                    .forEach(condition -> conditions.add(KubeJson.fromTree(condition, V1Condition.class)));
-        }
+        JsonArray before = status.has("conditions") && status.get("conditions").isJsonArray()
+                ? status.getAsJsonArray("conditions")
+                : new JsonArray();
         JsonArray written = new JsonArray();
-        Conditions.set(conditions, ready).forEach(condition -> written.add(KubeJson.element(condition)));
+        boolean placed = false;
+        for (JsonElement condition : before) {
+            if (!ready.getType().equals(member(condition, "type"))) {
+                written.add(condition);
+            } else if (!placed) {
+                written.add(replacing(condition, ready));
+                placed = true;
+            }
+        }
+        if (!placed) {
+            written.add(replacing(null, ready));
+        }
         status.add("conditions", written);
         return status;
+    }
+
+    // the transition time stays while the status does, as Conditions.set keeps it
+    private static JsonElement replacing(JsonElement old, V1Condition next) {
+        JsonObject replaced =
+                KubeJson.element(Conditions.set(List.of(), next).get(0)).getAsJsonObject();
+        String oldTime = member(old, "lastTransitionTime");
+        if (oldTime != null && Objects.equals(member(old, "status"), next.getStatus())) {
+            replaced.addProperty("lastTransitionTime", oldTime);
+        }
+        return replaced;
+    }
+
+    private static String member(JsonElement condition, String name) {
+        return condition != null
+                        && condition.isJsonObject()
+                        && condition.getAsJsonObject().has(name)
+                        && condition.getAsJsonObject().get(name).isJsonPrimitive()
+                ? condition.getAsJsonObject().get(name).getAsString()
+                : null;
     }
 
     private static String reason(ApiException error) {
