@@ -149,7 +149,10 @@ class VolumeApiTest implements TestPropertyProvider {
 
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.contentType()).isEqualTo("application/problem+json");
-        assertThat(refused.json()).containsEntry("success", false).containsEntry("status", 409);
+        assertThat(refused.json())
+                .containsEntry("success", false)
+                .containsEntry("status", 409)
+                .containsEntry("user", world.owner());
         assertThat((String) refused.json().get("log")).contains("notebook lab (stopped)");
         assertThat(cluster.get(dev.notebooks.volume.domain.VolumeResources.CLAIMS, world.namespace(), "workspace-lab"))
                 .isPresent();

@@ -22,6 +22,11 @@ public final class RequestCallers {
         if (refusal.isPresent()) {
             throw refusal.get();
         }
+        return identified(request);
+    }
+
+    /** @return who the request was identified as (by the gateway's header or a verified token); empty otherwise */
+    public static Optional<Caller> identified(HttpRequest<?> request) {
         return request.getAttribute(CallerFilter.CALLER_ATTRIBUTE, Caller.class);
     }
 }

@@ -1,6 +1,7 @@
 package dev.notebooks.platform.web.crud;
 
-import dev.notebooks.platform.security.SecurityConfiguration;
+import dev.notebooks.platform.security.Caller;
+import dev.notebooks.platform.security.RequestCallers;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.core.order.Ordered;
@@ -29,12 +30,6 @@ public class CrudErrorMembers {
 
     public static final String ENABLED = "platform.web.crud-error-members";
 
-    private final SecurityConfiguration security;
-
-    CrudErrorMembers(SecurityConfiguration security) {
-        this.security = security;
-    }
-
     /** Rewrites the body of a problem answer (4xx or 5xx) with the members added; any other answer is left alone. */
     @ResponseFilter
     @SuppressWarnings("unchecked")
@@ -61,14 +56,9 @@ public class CrudErrorMembers {
         problem.getParameters().forEach(body::putIfAbsent);
         body.put("success", false);
         body.put("log", log(problem, violations));
-        String user = request.getHeaders().get(security.getUseridHeader());
-        body.put("user", user == null ? null : stripPrefix(user));
+        // who the platform identified, by header or token: never a header a refused token came with
+        body.put("user", RequestCallers.identified(request).map(Caller::user).orElse(null));
         ((MutableHttpResponse<Object>) response).body(body);
-    }
-
-    private String stripPrefix(String user) {
-        String prefix = security.getUseridPrefix();
-        return !prefix.isEmpty() && user.startsWith(prefix) ? user.substring(prefix.length()) : user;
     }
 
     private static List<Map<String, Object>> violations(Problem problem) {
