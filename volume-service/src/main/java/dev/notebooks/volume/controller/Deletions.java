@@ -37,6 +37,7 @@ class Deletions implements LeaderOnly {
     private final AtomicBoolean leading = new AtomicBoolean();
     private final AtomicBoolean sweepPending = new AtomicBoolean();
     private volatile long lastSweep = System.nanoTime();
+    private Set<String> missingAtLastSweep = Set.of();
 
     Deletions(VolumeAnnouncer announcer, VolumeCache cache, KubeConfiguration configuration) {
         this.announcer = announcer;
@@ -67,7 +68,8 @@ class Deletions implements LeaderOnly {
             return;
         }
         boolean due = System.nanoTime() - lastSweep > sweepInterval.toNanos();
-        if (!sweepPending.getAndSet(false) && !due) {
+        boolean catchingUp = sweepPending.getAndSet(false);
+        if (!catchingUp && !due) {
             return;
         }
         lastSweep = System.nanoTime();
@@ -77,9 +79,11 @@ class Deletions implements LeaderOnly {
         Set<String> snapshots = cache.allSnapshots().stream()
                 .map(snapshot -> VolumeCache.key(snapshot.namespace(), snapshot.name()))
                 .collect(Collectors.toSet());
-        int announced = announcer.sweep(claims, snapshots);
-        if (announced > 0) {
-            LOG.info("Announced {} deletions made while this replica was not watching", announced);
+        // when it starts leading, nothing was watching; later, what just went is its delete handler's to announce
+        VolumeAnnouncer.Sweep sweep = announcer.sweep(claims, snapshots, catchingUp ? null : missingAtLastSweep);
+        missingAtLastSweep = sweep.deferred();
+        if (sweep.announced() > 0) {
+            LOG.info("Announced {} deletions made while this replica was not watching", sweep.announced());
         }
     }
 

@@ -27,6 +27,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -228,27 +229,47 @@ public class VolumeAnnouncer {
                 });
     }
 
+    /** What a sweep announced, and what it found missing but left for the next sweep. */
+    public record Sweep(int announced, Set<String> deferred) {}
+
     /**
      * Announces the end of every claim and snapshot announced as created that no longer exists: deletions this
      * replica did not see (it was not leading, or not running). Called with the keys of what exists, after the caches
      * have synced.
+     *
+     * @param announceOnly what the previous sweep found missing, or null to announce all that is missing: the
+     *     informer drops a deleted object from its cache before its delete handler (which knows who deleted it) has
+     *     run, so a periodic sweep announces only what was already missing at the one before
      */
     @Transactional
-    public int sweep(Set<String> claimKeys, Set<String> snapshotKeys) {
+    public Sweep sweep(Set<String> claimKeys, Set<String> snapshotKeys, Set<String> announceOnly) {
         int announced = 0;
+        Set<String> deferred = new HashSet<>();
         for (VolumeObservation observed : volumes.findAll()) {
-            if (!claimKeys.contains(observed.id())) {
+            String key = "claim " + observed.id();
+            if (claimKeys.contains(observed.id())) {
+                continue;
+            }
+            if (announceOnly == null || announceOnly.contains(key)) {
                 announceDeleted(observed, Actor.kubectl(UNKNOWN));
                 announced++;
+            } else {
+                deferred.add(key);
             }
         }
         for (SnapshotObservation observed : snapshots.findAll()) {
-            if (!snapshotKeys.contains(observed.id())) {
+            String key = "snapshot " + observed.id();
+            if (snapshotKeys.contains(observed.id())) {
+                continue;
+            }
+            if (announceOnly == null || announceOnly.contains(key)) {
                 announceSnapshotDeleted(observed, Actor.kubectl(UNKNOWN));
                 announced++;
+            } else {
+                deferred.add(key);
             }
         }
-        return announced;
+        return new Sweep(announced, deferred);
     }
 
     private void announceDeleted(VolumeObservation observed, Actor actor) {
