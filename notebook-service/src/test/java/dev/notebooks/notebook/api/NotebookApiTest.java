@@ -7,6 +7,7 @@ import static io.micronaut.http.HttpRequest.POST;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.notebooks.notebook.JwaForms;
 import dev.notebooks.notebook.NotebookServiceFixtures;
 import dev.notebooks.notebook.Profiles;
 import dev.notebooks.notebook.domain.Notebook;
@@ -33,7 +34,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,33 +91,7 @@ class NotebookApiTest implements TestPropertyProvider {
     }
 
     static Map<String, Object> form(String name) {
-        Map<String, Object> form = new LinkedHashMap<>();
-        form.put("name", name);
-        form.put("image", IMAGE);
-        form.put("imagePullPolicy", "IfNotPresent");
-        form.put("serverType", "jupyter");
-        form.put("cpu", 0.5);
-        form.put("memory", "512Mi");
-        form.put("gpus", Map.of("num", "none", "vendor", ""));
-        form.put(
-                "workspace",
-                Map.of(
-                        "mount",
-                        "/home/jovyan",
-                        "newPvc",
-                        Map.of(
-                                "metadata",
-                                Map.of("name", "{notebook-name}-workspace"),
-                                "spec",
-                                Map.of(
-                                        "resources",
-                                        Map.of("requests", Map.of("storage", "1Gi")),
-                                        "accessModes",
-                                        List.of("ReadWriteOnce")))));
-        form.put("datavols", List.of());
-        form.put("shm", true);
-        form.put("configurations", List.of());
-        return form;
+        return JwaForms.form(name);
     }
 
     @Test
