@@ -112,28 +112,6 @@ class RbacProofTest {
     }
 
     private static List<RecordedRequest> requestsOf(Services service) {
-        List<RecordedRequest> requests =
-                new ArrayList<>(RecordedRequest.read(RecordedRequest.file(MODULES, service.serviceName)));
-        if (requests.stream().noneMatch(RbacProofTest::isLease)) {
-            // its tests run without leader election (image-catalog-service's CatalogFixtures); the Lease rules are one
-            // template for all services and LeaderElection is platform/kube's for all: held to what profile-service's
-            // election asked, for its own Lease
-            RecordedRequest.read(RecordedRequest.file(MODULES, Services.PROFILE.serviceName)).stream()
-                    .filter(RbacProofTest::isLease)
-                    .map(lease -> new RecordedRequest(
-                            lease.verb(),
-                            lease.group(),
-                            lease.resource(),
-                            lease.subresource(),
-                            lease.scope(),
-                            lease.name().isEmpty() ? "" : service.serviceName + "-leader"))
-                    .forEach(requests::add);
-        }
-        return requests;
-    }
-
-    private static boolean isLease(RecordedRequest request) {
-        return request.group().equals("coordination.k8s.io")
-                && request.resource().equals("leases");
+        return RecordedRequest.read(RecordedRequest.file(MODULES, service.serviceName));
     }
 }
