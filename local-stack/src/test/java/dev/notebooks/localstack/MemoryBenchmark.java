@@ -356,10 +356,11 @@ public final class MemoryBenchmark {
 
         /**
          * Writes the JVM's own account of its memory beside the service's log: the heap, and with
-         * {@code -XX:NativeMemoryTracking=summary} among the options every native part.
+         * {@code -XX:NativeMemoryTracking=summary} among the options every native part, and what fills the heap (the
+         * classes with the most bytes of live objects).
          */
         void diagnose(String moment) throws Exception {
-            for (String command : List.of("GC.heap_info", "VM.native_memory summary")) {
+            for (String command : List.of("GC.heap_info", "VM.native_memory summary", "GC.class_histogram")) {
                 List<String> jcmd = new ArrayList<>(List.of(
                         Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                         Long.toString(process.pid())));

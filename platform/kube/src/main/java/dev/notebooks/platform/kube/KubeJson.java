@@ -7,7 +7,9 @@ import io.kubernetes.client.openapi.JSON;
 
 /**
  * Kubernetes objects as JSON trees, through the official client's own Gson (its date and quantity formats), which,
- * once this class is loaded, keeps {@code metadata.managedFields} ({@link ManagedFieldsAdapterFactory}).
+ * once this class is loaded, keeps {@code metadata.managedFields} ({@link ManagedFieldsAdapterFactory}) and reads each
+ * string as its one canonical copy ({@link CanonicalStrings}) and recent timestamps as shared instances
+ * ({@link CanonicalTimes}).
  */
 public final class KubeJson {
 
@@ -16,6 +18,8 @@ public final class KubeJson {
         JSON.setGson(JSON.getGson()
                 .newBuilder()
                 .registerTypeAdapterFactory(new ManagedFieldsAdapterFactory())
+                .registerTypeAdapter(String.class, new CanonicalStrings().nullSafe())
+                .registerTypeAdapterFactory(new CanonicalTimes())
                 .create());
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1ManagedFieldsEntry;
+import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
 
 class KubeJsonTest {
@@ -37,5 +38,53 @@ class KubeJsonTest {
                         .getAsJsonObject("metadata")
                         .has("managedFields"))
                 .isFalse();
+    }
+
+    @Test
+    void objectsReadApartShareOneCopyOfEachStringTheyRepeat() {
+        String longValue = "x".repeat(CanonicalStrings.LONGEST_INTERNED + 1);
+        String json = CONFIG_MAP.replace("\"data\": {", "\"data\": {\"long\": \"" + longValue + "\", ");
+        V1ConfigMap first = KubeJson.gson().fromJson(json, V1ConfigMap.class);
+        V1ConfigMap second = KubeJson.gson().fromJson(json, V1ConfigMap.class);
+
+        assertThat(second.getMetadata().getNamespace())
+                .isEqualTo("kubeflow")
+                .isSameAs(first.getMetadata().getNamespace());
+        assertThat(second.getData().keySet())
+                .allSatisfy(key -> assertThat(first.getData().keySet())
+                        .anySatisfy(other -> assertThat(other).isSameAs(key)));
+        assertThat(second.getMetadata().getManagedFields().get(0).getManager())
+                .isSameAs(first.getMetadata().getManagedFields().get(0).getManager());
+        // long values (documents, messages) are read as they are
+        assertThat(second.getData().get("long"))
+                .isEqualTo(longValue)
+                .isNotSameAs(first.getData().get("long"));
+    }
+
+    @Test
+    void aTimeReadAgainIsTheInstanceReadBefore() {
+        String json = CONFIG_MAP.replace(
+                "\"namespace\": \"kubeflow\",",
+                "\"namespace\": \"kubeflow\", \"creationTimestamp\": \"2025-03-01T10:00:00Z\",");
+        V1ConfigMap first = KubeJson.gson().fromJson(json, V1ConfigMap.class);
+        V1ConfigMap second = KubeJson.gson().fromJson(json, V1ConfigMap.class);
+
+        assertThat(first.getMetadata().getCreationTimestamp())
+                .isEqualTo(OffsetDateTime.parse("2025-03-01T10:00:00Z"))
+                .isSameAs(first.getMetadata().getManagedFields().get(0).getTime())
+                .isSameAs(second.getMetadata().getCreationTimestamp());
+    }
+
+    @Test
+    void theRememberedTimesAreForgottenWhenTheTableIsFull() {
+        CanonicalTimes times = new CanonicalTimes();
+        OffsetDateTime start = OffsetDateTime.parse("2025-03-01T10:00:00Z");
+        OffsetDateTime first = times.canonical(start);
+        for (int i = 1; i <= CanonicalTimes.REMEMBERED; i++) {
+            times.canonical(start.plusSeconds(i));
+        }
+
+        OffsetDateTime again = OffsetDateTime.parse("2025-03-01T10:00:00Z");
+        assertThat(times.canonical(again)).isEqualTo(first).isNotSameAs(first);
     }
 }
