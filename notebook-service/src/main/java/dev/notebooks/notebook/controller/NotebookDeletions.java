@@ -16,8 +16,8 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Announces a deleted notebook: when the informer sees it go (the reconciler is never called for an object that is
  * gone) and, when this replica starts leading, for every notebook announced earlier that is no longer there (deleted
- * while no replica led). Without a finalizer: a Notebook never waits for this service to be deleted.
+ * while no replica led). An announcement that failed (PostgreSQL away) is tried again every second while leading.
+ * Without a finalizer: a Notebook never waits for this service to be deleted.
  */
 @Singleton
 @Requires(env = Environment.KUBERNETES)
@@ -33,11 +34,12 @@ class NotebookDeletions implements LeaderOnly, ResourceEventHandler<Notebook> {
 
     private static final Logger LOG = LoggerFactory.getLogger(NotebookDeletions.class);
     private static final Duration SYNC_POLL = Duration.ofMillis(100);
+    private static final Duration RETRY = Duration.ofSeconds(1);
 
     private final InformerCache cache;
     private final NotebookAnnouncer announcer;
     private final Duration resync;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "notebook-deletions");
         thread.setDaemon(true);
         return thread;
@@ -109,7 +111,15 @@ class NotebookDeletions implements LeaderOnly, ResourceEventHandler<Notebook> {
         try {
             announcer.deleted(namespace, name, uid, Actor.kubectl(UNKNOWN));
         } catch (RuntimeException e) {
-            LOG.warn("The deletion of notebook {}/{} could not be announced: {}", namespace, name, e.toString());
+            LOG.warn(
+                    "The deletion of notebook {}/{} could not be announced, tried again in {}: {}",
+                    namespace,
+                    name,
+                    RETRY,
+                    e.toString());
+            if (leading) {
+                worker.schedule(() -> announce(namespace, name, uid), RETRY.toMillis(), TimeUnit.MILLISECONDS);
+            }
         }
     }
 

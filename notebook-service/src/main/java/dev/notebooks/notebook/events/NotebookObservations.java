@@ -70,7 +70,7 @@ class NotebookObservations {
         Notebook notebook = observed.notebook();
         String id = Subjects.namespaced(notebook.namespace(), notebook.name());
         NotebookSpecs.Spec spec = NotebookSpecs.of(notebook);
-        Optional<NotebookObservation> last = repository.findById(id);
+        Optional<NotebookObservation> last = repository.findByIdForUpdate(id);
         if (last.isPresent() && !last.get().uid().equals(notebook.getMetadata().getUid())) {
             // deleted and created again while nobody watched: the old one's end is announced first
             NotebookSpecs.Spec before = NotebookSpecs.parse(last.get().spec());
@@ -227,8 +227,9 @@ class NotebookObservations {
     @Transactional
     public boolean deleted(String namespace, String name, String uid, Actor actor) {
         String id = Subjects.namespaced(namespace, name);
-        Optional<NotebookObservation> last =
-                repository.findById(id).filter(row -> uid == null || row.uid().equals(uid));
+        Optional<NotebookObservation> last = repository
+                .findByIdForUpdate(id)
+                .filter(row -> uid == null || row.uid().equals(uid));
         if (last.isEmpty()) {
             return false;
         }

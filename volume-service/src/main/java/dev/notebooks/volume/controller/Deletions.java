@@ -14,7 +14,9 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
 import io.micronaut.scheduling.annotation.Scheduled;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -23,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Announces deleted claims and snapshots: at once from the informers' delete notifications (the reconcile loop never
  * sees an object that is gone), and by a sweep when this replica starts leading and at every resync period, for
- * deletions made while no replica was watching. The leader only.
+ * deletions made while no replica was watching. A notification whose announcement failed (PostgreSQL away) is tried
+ * again every second with the object's final state, so who deleted it is not lost. The leader only.
  */
 @Context
 @Requires(env = Environment.KUBERNETES)
@@ -38,6 +41,7 @@ class Deletions implements LeaderOnly {
     private final AtomicBoolean sweepPending = new AtomicBoolean();
     private volatile long lastSweep = System.nanoTime();
     private Set<String> missingAtLastSweep = Set.of();
+    private final Map<String, Runnable> failed = new ConcurrentHashMap<>();
 
     Deletions(VolumeAnnouncer announcer, VolumeCache cache, KubeConfiguration configuration) {
         this.announcer = announcer;
@@ -67,6 +71,7 @@ class Deletions implements LeaderOnly {
         if (!leading.get() || !cache.hasSynced()) {
             return;
         }
+        retryFailed();
         boolean due = System.nanoTime() - lastSweep > sweepInterval.toNanos();
         boolean catchingUp = sweepPending.getAndSet(false);
         if (!catchingUp && !due) {
@@ -87,6 +92,17 @@ class Deletions implements LeaderOnly {
         }
     }
 
+    private void retryFailed() {
+        failed.forEach((uid, announce) -> {
+            try {
+                announce.run();
+                failed.remove(uid, announce);
+            } catch (RuntimeException e) {
+                LOG.debug("Announcing a deletion failed again", e);
+            }
+        });
+    }
+
     private <T extends io.kubernetes.client.common.KubernetesObject> ResourceEventHandler<T> onDelete(
             java.util.function.Consumer<T> announce) {
         return new ResourceEventHandler<>() {
@@ -104,8 +120,8 @@ class Deletions implements LeaderOnly {
                 try {
                     announce.accept(object);
                 } catch (RuntimeException e) {
-                    LOG.warn("Announcing a deletion failed; the next sweep announces it", e);
-                    sweepPending.set(true);
+                    LOG.warn("Announcing a deletion failed; tried again every second", e);
+                    failed.put(object.getMetadata().getUid(), () -> announce.accept(object));
                 }
             }
         };

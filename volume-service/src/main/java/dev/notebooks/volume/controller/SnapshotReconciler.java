@@ -42,7 +42,12 @@ class SnapshotReconciler implements ResourceReconciler<VolumeSnapshot> {
         Optional<io.kubernetes.client.openapi.models.V1PersistentVolumeClaim> source = snapshot.sourceClaim() == null
                 ? Optional.empty()
                 : cache.claim(snapshot.namespace(), snapshot.sourceClaim());
-        announcer.snapshotObserved(snapshot, source, SpecManagers.of(snapshot.getMetadata(), self));
+        String uid = snapshot.getMetadata().getUid();
+        announcer.snapshotObserved(
+                snapshot, source, SpecManagers.of(snapshot.getMetadata(), self), () -> cache.snapshot(
+                                snapshot.namespace(), snapshot.name())
+                        .filter(current -> uid.equals(current.getMetadata().getUid()))
+                        .isPresent());
         return Results.done();
     }
 }

@@ -4,8 +4,10 @@ import dev.notebooks.platform.kube.KubeConfiguration;
 import dev.notebooks.platform.kube.runtime.ReconcilerSpec;
 import dev.notebooks.platform.kube.runtime.ResourceReconciler;
 import dev.notebooks.platform.kube.runtime.Results;
+import dev.notebooks.volume.domain.Claims;
 import dev.notebooks.volume.domain.VolumeResources;
 import dev.notebooks.volume.events.VolumeAnnouncer;
+import dev.notebooks.volume.service.VolumeCache;
 import io.kubernetes.client.extended.controller.reconciler.Result;
 import io.kubernetes.client.openapi.models.V1PersistentVolumeClaim;
 import io.micronaut.context.annotation.Requires;
@@ -22,10 +24,12 @@ import jakarta.inject.Singleton;
 class VolumeReconciler implements ResourceReconciler<V1PersistentVolumeClaim> {
 
     private final VolumeAnnouncer announcer;
+    private final VolumeCache cache;
     private final String self;
 
-    VolumeReconciler(VolumeAnnouncer announcer, KubeConfiguration configuration) {
+    VolumeReconciler(VolumeAnnouncer announcer, VolumeCache cache, KubeConfiguration configuration) {
         this.announcer = announcer;
+        this.cache = cache;
         this.self = configuration.getFieldManager();
     }
 
@@ -36,7 +40,11 @@ class VolumeReconciler implements ResourceReconciler<V1PersistentVolumeClaim> {
 
     @Override
     public Result reconcile(V1PersistentVolumeClaim claim) {
-        announcer.claimObserved(claim, SpecManagers.of(claim.getMetadata(), self));
+        String uid = claim.getMetadata().getUid();
+        announcer.claimObserved(claim, SpecManagers.of(claim.getMetadata(), self), () -> cache.claim(
+                        Claims.namespace(claim), Claims.name(claim))
+                .filter(current -> uid.equals(current.getMetadata().getUid()))
+                .isPresent());
         return Results.done();
     }
 }

@@ -31,6 +31,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * Announces what the reconcilers observe of claims and snapshots on the topic {@code volumes}, once each, whoever made
@@ -74,13 +75,18 @@ public class VolumeAnnouncer {
 
     /**
      * @param manager the field manager of the newest write of the claim's spec by someone other than this service
+     * @param stillExists whether the cache still holds this claim: asked once the row is locked, as a delete handler
+     *     that ran meanwhile has announced its end and this copy is older than that
      */
     @Transactional
-    public void claimObserved(V1PersistentVolumeClaim claim, String manager) {
+    public void claimObserved(V1PersistentVolumeClaim claim, String manager, BooleanSupplier stillExists) {
         String namespace = Claims.namespace(claim);
         String name = Claims.name(claim);
         String id = key(namespace, name);
-        Optional<VolumeObservation> last = volumes.findById(id);
+        Optional<VolumeObservation> last = volumes.findByIdForUpdate(id);
+        if (!stillExists.getAsBoolean()) {
+            return;
+        }
         if (last.isPresent() && !last.get().uid().equals(claim.getMetadata().getUid())) {
             // deleted and created again while nobody watched: the old one's end is announced first
             announceDeleted(last.get(), Actor.kubectl(UNKNOWN));
@@ -115,29 +121,21 @@ public class VolumeAnnouncer {
         }
         VolumeObservation observed = last.get();
         if (!observed.size().equals(size)) {
-            Actor actor = VolumeAnnotations.resizerOf(claim, size, manager);
-            publish(
-                    id,
-                    new VolumeResized(
-                            actor,
-                            namespace,
-                            name,
-                            observed.size(),
-                            size,
-                            observed.storageClass(),
-                            modes(observed),
-                            observed.boundAt()));
-            auditIfNotApi(actor, "volume.resize", "PersistentVolumeClaim", namespace, name, observed.size(), size);
+            announceResized(claim, observed, size, manager);
             volumes.update(observed.withSize(size));
         }
     }
 
-    /** The claim is gone: announced once if its creation was, with the size it had. */
+    /**
+     * The claim is gone: announced once if its creation was, with the size it had. A resize in its final state that
+     * the reconciler had not announced yet (resized and deleted at once) is announced first.
+     */
     @Transactional
     public void claimDeleted(V1PersistentVolumeClaim claim, String manager) {
         String id = key(Claims.namespace(claim), Claims.name(claim));
-        volumes.findById(id)
+        volumes.findByIdForUpdate(id)
                 .filter(observed -> observed.uid().equals(claim.getMetadata().getUid()))
+                .map(observed -> resizedAtTheEnd(claim, observed, manager))
                 .ifPresent(observed -> {
                     Actor actor = VolumeAnnotations.deleterOf(claim, manager);
                     announceDeleted(observed, actor);
@@ -154,11 +152,19 @@ public class VolumeAnnouncer {
 
     /**
      * @param source the claim it was taken from, if it still exists
+     * @param stillExists whether the cache still holds this snapshot, asked once the row is locked
      */
     @Transactional
-    public void snapshotObserved(VolumeSnapshot snapshot, Optional<V1PersistentVolumeClaim> source, String manager) {
+    public void snapshotObserved(
+            VolumeSnapshot snapshot,
+            Optional<V1PersistentVolumeClaim> source,
+            String manager,
+            BooleanSupplier stillExists) {
         String id = key(snapshot.namespace(), snapshot.name());
-        Optional<SnapshotObservation> last = snapshots.findById(id);
+        Optional<SnapshotObservation> last = snapshots.findByIdForUpdate(id);
+        if (!stillExists.getAsBoolean()) {
+            return;
+        }
         if (last.isPresent() && !last.get().uid().equals(snapshot.getMetadata().getUid())) {
             announceSnapshotDeleted(last.get(), Actor.kubectl(UNKNOWN));
             last = Optional.empty();
@@ -213,7 +219,7 @@ public class VolumeAnnouncer {
     @Transactional
     public void snapshotDeleted(VolumeSnapshot snapshot, String manager) {
         snapshots
-                .findById(key(snapshot.namespace(), snapshot.name()))
+                .findByIdForUpdate(key(snapshot.namespace(), snapshot.name()))
                 .filter(observed -> observed.uid().equals(snapshot.getMetadata().getUid()))
                 .ifPresent(observed -> {
                     Actor actor = VolumeAnnotations.deleterOf(snapshot, manager);
@@ -270,6 +276,40 @@ public class VolumeAnnouncer {
             }
         }
         return new Sweep(announced, deferred);
+    }
+
+    private VolumeObservation resizedAtTheEnd(
+            V1PersistentVolumeClaim claim, VolumeObservation observed, String manager) {
+        String size = Quantities.text(Claims.requested(claim));
+        if (size == null || size.equals(observed.size())) {
+            return observed;
+        }
+        announceResized(claim, observed, size, manager);
+        return observed.withSize(size);
+    }
+
+    private void announceResized(
+            V1PersistentVolumeClaim claim, VolumeObservation observed, String size, String manager) {
+        Actor actor = VolumeAnnotations.resizerOf(claim, size, manager);
+        publish(
+                observed.id(),
+                new VolumeResized(
+                        actor,
+                        observed.namespace(),
+                        observed.name(),
+                        observed.size(),
+                        size,
+                        observed.storageClass(),
+                        modes(observed),
+                        observed.boundAt()));
+        auditIfNotApi(
+                actor,
+                "volume.resize",
+                "PersistentVolumeClaim",
+                observed.namespace(),
+                observed.name(),
+                observed.size(),
+                size);
     }
 
     private void announceDeleted(VolumeObservation observed, Actor actor) {

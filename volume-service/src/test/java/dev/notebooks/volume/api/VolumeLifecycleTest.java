@@ -34,6 +34,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -107,6 +108,44 @@ class VolumeLifecycleTest implements TestPropertyProvider {
         assertThat(events.get(2).data().get("actor").get("user").asText()).isEqualTo(world.owner());
         assertThat(events.get(2).data().get("boundAt").asText())
                 .isEqualTo(created.data().get("boundAt").asText());
+    }
+
+    /**
+     * A resize followed at once by the delete races the reconciler (announcing the resize) against the delete handler
+     * (announcing the end): whichever runs first, each claim gets its three events with the right users.
+     */
+    @Test
+    void resizedAndDeletedAtOnceIsAnnouncedInFullWhicheverIsSeenFirst() {
+        List<String> names = IntStream.range(0, 20).mapToObj(i -> "burst-" + i).toList();
+        names.forEach(name -> cluster.claim(world.namespace(), name, "1Gi", Cluster.STANDARD));
+        names.forEach(name -> cluster.awaitBound(world.namespace(), name));
+        await().atMost(SEEN).until(volumes::eventsByKey, events -> names.stream()
+                .allMatch(name -> events.containsKey(keyOf(name))));
+
+        for (String name : names) {
+            TestHttp.Reply resized = http.as(world.editor(), PATCH(world.pvc(name), Map.of("size", "5Gi")));
+            assertThat(resized.status()).as(resized.toString()).isEqualTo(200);
+            TestHttp.Reply deleted = http.as(world.owner(), DELETE(world.pvc(name)));
+            assertThat(deleted.status()).as(deleted.toString()).isEqualTo(200);
+        }
+
+        Map<String, List<ReceivedEvent>> all = await().atMost(SEEN).until(volumes::eventsByKey, events -> names.stream()
+                .allMatch(name -> events.getOrDefault(keyOf(name), List.of()).size() >= 3));
+        for (String name : names) {
+            List<ReceivedEvent> events = all.get(keyOf(name));
+            assertThat(events)
+                    .as(name)
+                    .extracting(ReceivedEvent::type)
+                    .containsExactly("volume.created.v1", "volume.resized.v1", "volume.deleted.v1");
+            assertThat(events.get(1).data().get("actor").get("user").asText()).isEqualTo(world.editor());
+            assertThat(events.get(1).data().get("size").asText()).isEqualTo("5Gi");
+            assertThat(events.get(2).data().get("actor").get("user").asText()).isEqualTo(world.owner());
+            assertThat(events.get(2).data().get("size").asText()).isEqualTo("5Gi");
+        }
+    }
+
+    private String keyOf(String name) {
+        return Subjects.namespaced(world.namespace(), name);
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.notebooks.platform.events.ReceivedEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -64,6 +65,14 @@ public final class EventTopicReader {
                 .filter(record -> key.equals(record.key()))
                 .map(this::checkedEvent)
                 .toList();
+    }
+
+    /** @return the events of every key, each key's in the order they were published (one read for many subjects) */
+    public Map<String, List<ReceivedEvent>> eventsByKey() {
+        Map<String, List<ReceivedEvent>> byKey = new HashMap<>();
+        records().forEach(record -> byKey.computeIfAbsent(record.key(), key -> new ArrayList<>())
+                .add(checkedEvent(record)));
+        return byKey;
     }
 
     /** @return the types of the events with this key, in order, such as {@code profile.created.v1} */
