@@ -5,6 +5,7 @@ import dev.notebooks.auth.domain.Account;
 import dev.notebooks.auth.domain.PasswordHasher;
 import dev.notebooks.auth.events.AccountAnnouncer;
 import dev.notebooks.auth.events.AccountSummary;
+import dev.notebooks.auth.store.AccountLocks;
 import dev.notebooks.auth.store.AccountRepository;
 import dev.notebooks.auth.store.AccountRow;
 import dev.notebooks.platform.events.Actor;
@@ -25,10 +26,12 @@ public class DriftCorrections {
 
     private final AccountRepository repository;
     private final AccountAnnouncer announcer;
+    private final AccountLocks locks;
 
-    DriftCorrections(AccountRepository repository, AccountAnnouncer announcer) {
+    DriftCorrections(AccountRepository repository, AccountAnnouncer announcer, AccountLocks locks) {
         this.repository = repository;
         this.announcer = announcer;
+        this.locks = locks;
     }
 
     /** Dex's store was rewritten to the accounts. */
@@ -57,6 +60,7 @@ public class DriftCorrections {
     }
 
     private boolean imported(Drift drift, AccountBackend backend, Actor actor) {
+        locks.lockEmail(drift.email());
         if (drift.kind() == AccountDrift.MISSING) {
             repository.deleteById(drift.email());
             announce(drift, backend, actor, null);

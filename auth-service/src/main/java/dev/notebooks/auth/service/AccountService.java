@@ -11,6 +11,7 @@ import dev.notebooks.auth.domain.PasswordPolicy;
 import dev.notebooks.auth.domain.Violation;
 import dev.notebooks.auth.domain.WrongPasswordException;
 import dev.notebooks.auth.events.AccountAnnouncer;
+import dev.notebooks.auth.store.AccountLocks;
 import dev.notebooks.auth.store.AccountRepository;
 import dev.notebooks.auth.store.AccountRow;
 import dev.notebooks.auth.store.PendingWriteRepository;
@@ -55,6 +56,7 @@ public class AccountService {
     private final PasswordPolicy policy;
     private final PasswordHasher hasher;
     private final AccountAnnouncer announcer;
+    private final AccountLocks locks;
     private final ApplicationEventPublisher<AccountsChanged> changes;
 
     AccountService(
@@ -63,8 +65,10 @@ public class AccountService {
             PasswordPolicy policy,
             PasswordHasher hasher,
             AccountAnnouncer announcer,
+            AccountLocks locks,
             ApplicationEventPublisher<AccountsChanged> changes) {
         this.repository = repository;
+        this.locks = locks;
         this.pendingWrites = pendingWrites;
         this.policy = policy;
         this.hasher = hasher;
@@ -84,6 +88,7 @@ public class AccountService {
         if (!violations.isEmpty()) {
             throw new InvalidAccountException(violations);
         }
+        locks.lockEmail(normalized);
         if (repository.existsById(normalized)) {
             throw new AccountExistsException(normalized);
         }
@@ -116,6 +121,8 @@ public class AccountService {
         if (!violations.isEmpty()) {
             throw new InvalidAccountException(violations);
         }
+        locks.lockEmail(normalized);
+        locks.lockUserId(userId);
         if (repository.existsById(normalized)) {
             throw new AccountExistsException(normalized);
         }
@@ -140,6 +147,7 @@ public class AccountService {
     @Transactional
     public Account changePassword(String email, @Nullable String currentPassword, String newPassword, Actor actor) {
         String normalized = Account.normalizeEmail(email);
+        locks.lockEmail(normalized);
         Optional<AccountRow> row = repository.findById(normalized == null ? "" : normalized);
         if (currentPassword != null) {
             boolean matches = row.isPresent()
@@ -173,6 +181,7 @@ public class AccountService {
     @Transactional
     public Account delete(String email, Actor actor) {
         String normalized = Account.normalizeEmail(email);
+        locks.lockEmail(normalized);
         AccountRow row = repository
                 .findById(normalized == null ? "" : normalized)
                 .orElseThrow(() -> new AccountNotFoundException(normalized));

@@ -25,8 +25,15 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -111,6 +118,35 @@ class AccountApiTest implements TestPropertyProvider {
 
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.contentType()).isEqualTo("application/problem+json");
+    }
+
+    /** Writers of one account at the same moment take turns: each gets an answer that makes sense, never a 5xx. */
+    @Test
+    void concurrentWritersOfOneAccountTakeTurns() throws Exception {
+        String email = ApiTestProperties.email("dana");
+        List<Integer> creations = inParallel(
+                8, i -> create(ADMIN, email, "Dana " + i, Secrets.password()).status());
+        assertThat(creations)
+                .as("%s", creations)
+                .filteredOn(status -> status == 201)
+                .hasSize(1);
+        assertThat(creations)
+                .as("%s", creations)
+                .filteredOn(status -> status == 409)
+                .hasSize(7);
+
+        List<Integer> writes = inParallel(
+                8,
+                i -> i == 4
+                        ? http.as(ADMIN, HttpRequest.DELETE("/api/accounts/" + email))
+                                .status()
+                        : changePassword(ADMIN, email, null, Secrets.password()).status());
+        assertThat(writes.get(4)).isEqualTo(204);
+        assertThat(writes)
+                .as("resets before the delete succeed, after it find nothing")
+                .allMatch(status -> status == 204 || status == 404);
+        assertThat(http.as(ADMIN, HttpRequest.GET("/api/accounts/" + email)).status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -319,6 +355,30 @@ class AccountApiTest implements TestPropertyProvider {
         long elapsed = System.nanoTime() - start;
         assertViolation(reply, "currentPassword", null);
         return elapsed;
+    }
+
+    /** Runs {@code calls} calls at once (released together) and returns their results in call order. */
+    private static <T> List<T> inParallel(int calls, IntFunction<T> call) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(calls);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> results = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                int index = i;
+                results.add(threads.submit(() -> {
+                    start.await();
+                    return call.apply(index);
+                }));
+            }
+            start.countDown();
+            List<T> values = new ArrayList<>();
+            for (Future<T> result : results) {
+                values.add(result.get(30, TimeUnit.SECONDS));
+            }
+            return values;
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     private TestHttp.Reply create(String caller, String email, String username, String password) {
