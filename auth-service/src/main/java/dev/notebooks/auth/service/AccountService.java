@@ -68,11 +68,11 @@ public class AccountService {
             AccountLocks locks,
             ApplicationEventPublisher<AccountsChanged> changes) {
         this.repository = repository;
-        this.locks = locks;
         this.pendingWrites = pendingWrites;
         this.policy = policy;
         this.hasher = hasher;
         this.announcer = announcer;
+        this.locks = locks;
         this.changes = changes;
     }
 

@@ -42,12 +42,8 @@ class SnapshotReconciler implements ResourceReconciler<VolumeSnapshot> {
         Optional<io.kubernetes.client.openapi.models.V1PersistentVolumeClaim> source = snapshot.sourceClaim() == null
                 ? Optional.empty()
                 : cache.claim(snapshot.namespace(), snapshot.sourceClaim());
-        String uid = snapshot.getMetadata().getUid();
         announcer.snapshotObserved(
-                snapshot, source, SpecManagers.of(snapshot.getMetadata(), self), () -> cache.snapshot(
-                                snapshot.namespace(), snapshot.name())
-                        .filter(current -> uid.equals(current.getMetadata().getUid()))
-                        .isPresent());
+                snapshot, source, SpecManagers.of(snapshot.getMetadata(), self), () -> cache.holds(snapshot));
         return Results.done();
     }
 }

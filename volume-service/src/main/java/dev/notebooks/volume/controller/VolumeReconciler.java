@@ -4,7 +4,6 @@ import dev.notebooks.platform.kube.KubeConfiguration;
 import dev.notebooks.platform.kube.runtime.ReconcilerSpec;
 import dev.notebooks.platform.kube.runtime.ResourceReconciler;
 import dev.notebooks.platform.kube.runtime.Results;
-import dev.notebooks.volume.domain.Claims;
 import dev.notebooks.volume.domain.VolumeResources;
 import dev.notebooks.volume.events.VolumeAnnouncer;
 import dev.notebooks.volume.service.VolumeCache;
@@ -40,11 +39,7 @@ class VolumeReconciler implements ResourceReconciler<V1PersistentVolumeClaim> {
 
     @Override
     public Result reconcile(V1PersistentVolumeClaim claim) {
-        String uid = claim.getMetadata().getUid();
-        announcer.claimObserved(claim, SpecManagers.of(claim.getMetadata(), self), () -> cache.claim(
-                        Claims.namespace(claim), Claims.name(claim))
-                .filter(current -> uid.equals(current.getMetadata().getUid()))
-                .isPresent());
+        announcer.claimObserved(claim, SpecManagers.of(claim.getMetadata(), self), () -> cache.holds(claim));
         return Results.done();
     }
 }

@@ -3,6 +3,7 @@ package dev.notebooks.volume.service;
 import dev.notebooks.platform.kube.KubeConfiguration;
 import dev.notebooks.platform.kube.ResourceType;
 import dev.notebooks.platform.kube.runtime.InformerCache;
+import dev.notebooks.volume.domain.Claims;
 import dev.notebooks.volume.domain.Notebook;
 import dev.notebooks.volume.domain.VolumeResources;
 import dev.notebooks.volume.domain.VolumeSnapshot;
@@ -112,6 +113,11 @@ public class VolumeCache {
         return Optional.ofNullable(claims.getIndexer().getByKey(key(namespace, name)));
     }
 
+    /** Whether the cache still holds this very claim: not gone, and not replaced by a new one of the same name. */
+    public boolean holds(V1PersistentVolumeClaim claim) {
+        return sameObject(claim(Claims.namespace(claim), Claims.name(claim)), claim);
+    }
+
     /** The Notebooks whose pod template mounts the claim, running or stopped. */
     public List<Notebook> notebooksUsing(String namespace, String claim) {
         return notebooks.getIndexer().byIndex(BY_CLAIM, key(namespace, claim));
@@ -155,6 +161,16 @@ public class VolumeCache {
 
     public Optional<VolumeSnapshot> snapshot(String namespace, String name) {
         return Optional.ofNullable(snapshots.getIndexer().getByKey(key(namespace, name)));
+    }
+
+    public boolean holds(VolumeSnapshot snapshot) {
+        return sameObject(snapshot(snapshot.namespace(), snapshot.name()), snapshot);
+    }
+
+    private static boolean sameObject(Optional<? extends KubernetesObject> cached, KubernetesObject object) {
+        String uid = object.getMetadata().getUid();
+        return cached.filter(current -> uid.equals(current.getMetadata().getUid()))
+                .isPresent();
     }
 
     /** The informer of a kind this cache watches, for a controller's event handlers. */
