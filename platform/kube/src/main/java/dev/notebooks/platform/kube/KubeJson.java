@@ -4,19 +4,45 @@ import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.kubernetes.client.openapi.JSON;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
+import java.util.Date;
 
 /**
- * Kubernetes objects as JSON trees, through the official client's own Gson (its date and quantity formats), which,
+ * Kubernetes objects as JSON trees, through the official client's Gson (its date, quantity and byte formats), which,
  * once this class is loaded, keeps {@code metadata.managedFields} ({@link ManagedFieldsAdapterFactory}) and reads each
  * string as its one canonical copy ({@link CanonicalStrings}) and recent timestamps as shared instances
  * ({@link CanonicalTimes}).
+ *
+ * <p>The client's own Gson adds a type adapter per model (about 650), each asked in turn about every type looked up:
+ * the first lookup loads every model class (~600 classes, 7 MiB of class metadata in each service), and each model's
+ * adapter refuses a field its model does not know, at any depth, so an API server newer than the client breaks every
+ * read. This Gson reads models field by field as Gson does (an unknown field is skipped, as kubectl and Go clients do),
+ * so only the models a service uses are loaded.
  */
 public final class KubeJson {
 
+    /** The client's timestamp format: RFC 3339 in UTC, microseconds optional. */
+    private static final DateTimeFormatter RFC3339_MICROS = new DateTimeFormatterBuilder()
+            .parseDefaulting(ChronoField.OFFSET_SECONDS, 0)
+            .append(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss"))
+            .optionalStart()
+            .appendFraction(ChronoField.NANO_OF_SECOND, 6, 6, true)
+            .optionalEnd()
+            .appendLiteral("Z")
+            .toFormatter();
+
     static {
-        // every client in the process (informers included) reads managedFields from here on
-        JSON.setGson(JSON.getGson()
-                .newBuilder()
+        // every client in the process (informers included) reads through this Gson from here on
+        JSON.setGson(JSON.createGson()
+                .registerTypeAdapter(Date.class, new JSON.DateTypeAdapter())
+                .registerTypeAdapter(java.sql.Date.class, new JSON.SqlDateTypeAdapter())
+                .registerTypeAdapter(OffsetDateTime.class, new JSON.OffsetDateTimeTypeAdapter(RFC3339_MICROS))
+                .registerTypeAdapter(LocalDate.class, new JSON.LocalDateTypeAdapter())
+                .registerTypeAdapter(byte[].class, new JSON.ByteArrayAdapter())
                 .registerTypeAdapterFactory(new ManagedFieldsAdapterFactory())
                 .registerTypeAdapter(String.class, new CanonicalStrings().nullSafe())
                 .registerTypeAdapterFactory(new CanonicalTimes())
@@ -25,7 +51,7 @@ public final class KubeJson {
 
     private KubeJson() {}
 
-    /** Makes sure the client's Gson keeps {@code managedFields}; call before any object is read. */
+    /** Makes sure the client reads and writes through this class's Gson; call before any object is read. */
     public static void install() {
         // the static initializer did it
     }

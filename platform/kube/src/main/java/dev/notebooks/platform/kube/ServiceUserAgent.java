@@ -24,6 +24,7 @@ class ServiceUserAgent implements BeanCreatedEventListener<ApiClient> {
 
     @Override
     public ApiClient onCreated(BeanCreatedEvent<ApiClient> event) {
+        KubeJson.install();
         return event.getBean().setUserAgent(applicationName);
     }
 }

@@ -4,7 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1ManagedFieldsEntry;
+import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import io.kubernetes.client.openapi.models.V1Pod;
+import io.kubernetes.client.openapi.models.V1Secret;
+import java.io.File;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class KubeJsonTest {
@@ -28,6 +38,57 @@ class KubeJsonTest {
                     .extracting(V1ManagedFieldsEntry::getManager)
                     .containsExactly("kubectl-edit");
             assertThat(configMap.getMetadata().getName()).isEqualTo("spawner");
+        }
+    }
+
+    @Test
+    void aFieldTheClientDoesNotKnowIsSkippedAtAnyDepth() {
+        // what an API server newer than the client sends; the client's own adapters refuse the whole object
+        String json = CONFIG_MAP
+                .replace("\"name\": \"spawner\",", "\"name\": \"spawner\", \"newField\": {\"a\": 1},")
+                .replace("\"kind\": \"ConfigMap\",", "\"kind\": \"ConfigMap\", \"alsoNew\": true,");
+
+        V1ConfigMap read = KubeJson.gson().fromJson(json, V1ConfigMap.class);
+
+        assertThat(read.getMetadata().getName()).isEqualTo("spawner");
+        assertThat(read.getData()).containsKey("spawner_ui_config.yaml");
+    }
+
+    @Test
+    void secretsAndTimesAreWrittenInTheClientsFormats() {
+        V1Secret secret = new V1Secret()
+                .metadata(new V1ObjectMeta()
+                        .name("s")
+                        .creationTimestamp(OffsetDateTime.parse("2025-03-01T10:00:00.123456789Z")))
+                .data(Map.of("token", "hello".getBytes(StandardCharsets.UTF_8)));
+
+        var tree = KubeJson.tree(secret);
+        V1Secret back = KubeJson.fromTree(tree, V1Secret.class);
+
+        assertThat(tree.getAsJsonObject("data").get("token").getAsString()).isEqualTo("aGVsbG8=");
+        assertThat(tree.getAsJsonObject("metadata").get("creationTimestamp").getAsString())
+                .isEqualTo("2025-03-01T10:00:00.123456Z");
+        assertThat(new String(back.getData().get("token"), StandardCharsets.UTF_8))
+                .isEqualTo("hello");
+        assertThat(back.getMetadata().getCreationTimestamp())
+                .isEqualTo(OffsetDateTime.parse("2025-03-01T10:00:00.123456Z"));
+    }
+
+    @Test
+    void readingAnObjectLoadsOnlyTheModelsItIsMadeOf() throws Exception {
+        try (IsolatedClasses classes = new IsolatedClasses()) {
+            Object gson = classes.loadClass(KubeJson.class.getName())
+                    .getMethod("gson")
+                    .invoke(null);
+            Class<?> configMap = classes.loadClass(V1ConfigMap.class.getName());
+
+            Object read = gson.getClass()
+                    .getMethod("fromJson", String.class, Class.class)
+                    .invoke(gson, CONFIG_MAP, configMap);
+
+            assertThat(read).isInstanceOf(configMap);
+            assertThat(classes.loaded(V1ObjectMeta.class.getName())).isTrue();
+            assertThat(classes.loaded(V1Pod.class.getName())).isFalse();
         }
     }
 
@@ -86,5 +147,31 @@ class KubeJsonTest {
 
         OffsetDateTime again = OffsetDateTime.parse("2025-03-01T10:00:00Z");
         assertThat(times.canonical(again)).isEqualTo(first).isNotSameAs(first);
+    }
+
+    /** The test's class path in a loader of its own, so what loading and reading a class pulls in can be seen. */
+    private static final class IsolatedClasses extends URLClassLoader {
+
+        IsolatedClasses() {
+            super(classPath(), ClassLoader.getPlatformClassLoader());
+        }
+
+        boolean loaded(String name) {
+            return findLoadedClass(name) != null;
+        }
+
+        private static URL[] classPath() {
+            return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                    .map(IsolatedClasses::url)
+                    .toArray(URL[]::new);
+        }
+
+        private static URL url(String path) {
+            try {
+                return new File(path).toURI().toURL();
+            } catch (MalformedURLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }
