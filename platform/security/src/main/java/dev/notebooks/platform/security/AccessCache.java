@@ -1,5 +1,6 @@
 package dev.notebooks.platform.security;
 
+import dev.notebooks.platform.kube.runtime.WriterHistoryDropped;
 import io.kubernetes.client.common.KubernetesListObject;
 import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.informer.SharedIndexInformer;
@@ -59,7 +60,11 @@ class AccessCache {
 
     private static <T extends KubernetesObject, L extends KubernetesListObject> SharedIndexInformer<T> informer(
             ApiClient apiClient, Class<T> type, Class<L> listType, CallGenerator calls) {
-        return new DefaultSharedIndexInformer<>(type, new ListWatch<>(apiClient, type, listType, calls), NO_RESYNC);
+        var informer =
+                new DefaultSharedIndexInformer<>(type, new ListWatch<>(apiClient, type, listType, calls), NO_RESYNC);
+        // access is decided by annotations, subjects and roles; who wrote them is never asked
+        informer.setTransform(WriterHistoryDropped.INSTANCE);
+        return informer;
     }
 
     @PostConstruct

@@ -52,6 +52,9 @@ class AuthorizationTest implements TestPropertyProvider {
     @Inject
     AuditLog auditLog;
 
+    @Inject
+    AccessCache accessCache;
+
     private final CoreV1Api core = new CoreV1Api(KubernetesFixture.shared().apiClient());
     private final RbacAuthorizationV1Api rbac =
             new RbacAuthorizationV1Api(KubernetesFixture.shared().apiClient());
@@ -205,6 +208,20 @@ class AuthorizationTest implements TestPropertyProvider {
     private HttpClientResponseException call(MutableHttpRequest<?> request) {
         return catchThrowableOfType(HttpClientResponseException.class, () -> client().exchange(
                         request, Argument.STRING, Argument.mapOf(String.class, Object.class)));
+    }
+
+    @Test
+    void theAccessCacheKeepsNoRecordOfWhoWroteWhat() throws ApiException {
+        createProfileNamespace("team-cached", ALICE);
+        assertThat(core.readNamespace("team-cached").execute().getMetadata().getManagedFields())
+                .isNotEmpty();
+
+        await().atMost(CACHE_CATCHES_UP)
+                .until(() -> accessCache.namespace("team-cached").isPresent());
+
+        V1Namespace cached = accessCache.namespace("team-cached").orElseThrow();
+        assertThat(cached.getMetadata().getManagedFields()).isNull();
+        assertThat(cached.getMetadata().getAnnotations()).containsEntry("owner", ALICE);
     }
 
     private void createProfileNamespace(String name, String owner) throws ApiException {
