@@ -264,7 +264,7 @@ final class NotebookRequests {
                 if (!volume.get("newPvc").isJsonObject()) {
                     throw new IllegalArgumentException("not an object");
                 }
-                newPvc = KubeJson.fromTree(volume.get("newPvc"), V1PersistentVolumeClaim.class);
+                newPvc = KubeJson.fromTreeStrictly(volume.get("newPvc"), V1PersistentVolumeClaim.class);
             }
         } catch (RuntimeException e) {
             violations.add(new Violation(path + ".newPvc", "must be a PersistentVolumeClaim"));
@@ -281,7 +281,7 @@ final class NotebookRequests {
                 if (!source.has("name")) {
                     source.addProperty("name", "existing-source");
                 }
-                existing = KubeJson.fromTree(source, V1Volume.class);
+                existing = KubeJson.fromTreeStrictly(source, V1Volume.class);
             }
         } catch (RuntimeException e) {
             violations.add(new Violation(path + ".existingSource", "must be a volume source"));

@@ -125,11 +125,11 @@ public class SpawnerConfigs {
                         option -> new SpawnerConfig.AffinityOption(
                                 string(option, "configKey"),
                                 string(option, "displayName"),
-                                KubeJson.fromTree(option.get("affinity"), V1Affinity.class))),
+                                KubeJson.fromTreeStrictly(option.get("affinity"), V1Affinity.class))),
                 options(tree, "tolerationGroup", option -> {
                     List<V1Toleration> tolerations = new ArrayList<>();
                     if (option.get("tolerations") instanceof JsonArray array) {
-                        array.forEach(t -> tolerations.add(KubeJson.fromTree(t, V1Toleration.class)));
+                        array.forEach(t -> tolerations.add(KubeJson.fromTreeStrictly(t, V1Toleration.class)));
                     }
                     return new SpawnerConfig.TolerationGroup(
                             string(option, "groupKey"), string(option, "displayName"), tolerations);
@@ -150,10 +150,10 @@ public class SpawnerConfigs {
         return new FormVolume(
                 string(object, "mount"),
                 object.get("newPvc") instanceof JsonObject pvc
-                        ? KubeJson.fromTree(pvc, V1PersistentVolumeClaim.class)
+                        ? KubeJson.fromTreeStrictly(pvc, V1PersistentVolumeClaim.class)
                         : null,
                 object.get("existingSource") instanceof JsonObject source
-                        ? KubeJson.fromTree(source, V1Volume.class)
+                        ? KubeJson.fromTreeStrictly(source, V1Volume.class)
                         : null);
     }
 

@@ -210,6 +210,38 @@ class NotebookApiTest implements TestPropertyProvider {
     }
 
     @Test
+    void aTypoInAVolumeIsRefusedNamingTheVolumeAndNothingIsWritten() throws ApiException {
+        String name = NotebookServiceFixtures.uniqueName("typo");
+        Map<String, Object> body = form(name);
+        // "resoures": a field PersistentVolumeClaimSpec does not have; dropping it would make a claim of no size
+        body.put(
+                "workspace",
+                Map.of(
+                        "mount",
+                        "/home/jovyan",
+                        "newPvc",
+                        Map.of(
+                                "metadata",
+                                Map.of("name", "{notebook-name}-workspace"),
+                                "spec",
+                                Map.of(
+                                        "resoures",
+                                        Map.of("requests", Map.of("storage", "1Gi")),
+                                        "accessModes",
+                                        List.of("ReadWriteOnce")))));
+
+        TestHttp.Reply refused = await().atMost(SEEN)
+                .until(() -> http.as(world.owner(), POST(world.notebooks(), body)), r -> r.status() != 503);
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.violations()).anyMatch(v -> "workspace.newPvc".equals(v.get("field")));
+        assertThat(kube.get(NotebookResources.NOTEBOOKS, world.namespace(), name))
+                .isEmpty();
+        assertThat(kube.get(ResourceTypes.PERSISTENT_VOLUME_CLAIM, world.namespace(), name + "-workspace"))
+                .isEmpty();
+    }
+
+    @Test
     void aRequestBeyondTheQuotaIsRefusedNamingTheFieldAndNothingIsWritten() {
         Profiles quotaWorld = Profiles.create(roles);
         quotaWorld.quota("kf-resource-quota", Map.of("requests.cpu", "2", "requests.storage", "10Gi"));

@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.kubernetes.client.openapi.JSON;
+import java.lang.reflect.InvocationTargetException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -70,6 +71,26 @@ public final class KubeJson {
 
     public static <T> T fromTree(JsonElement tree, Class<T> type) {
         return gson().fromJson(tree, type);
+    }
+
+    /**
+     * Reads what a person wrote (a form's volume, the spawner configuration) strictly, as the client's own adapters
+     * read everything: a field the model does not know, at any depth, or a missing required one is refused, so a typo
+     * is an error and not a setting silently dropped.
+     *
+     * @throws IllegalArgumentException naming the field at fault
+     */
+    public static <T> T fromTreeStrictly(JsonElement tree, Class<T> type) {
+        try {
+            type.getMethod("validateJsonElement", JsonElement.class).invoke(null, tree);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException refused
+                    ? refused
+                    : new IllegalArgumentException(e.getCause().getMessage(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(type.getName() + " is not one of the client's models", e);
+        }
+        return fromTree(tree, type);
     }
 
     /** A deep copy, so an object from an informer's cache can be changed without changing the cache. */

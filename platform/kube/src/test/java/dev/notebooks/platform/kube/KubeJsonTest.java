@@ -1,12 +1,16 @@
 package dev.notebooks.platform.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.gson.JsonParser;
 import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1ManagedFieldsEntry;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import io.kubernetes.client.openapi.models.V1PersistentVolumeClaim;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1Secret;
+import io.kubernetes.client.openapi.models.V1Volume;
 import java.io.File;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -52,6 +56,27 @@ class KubeJsonTest {
 
         assertThat(read.getMetadata().getName()).isEqualTo("spawner");
         assertThat(read.getData()).containsKey("spawner_ui_config.yaml");
+    }
+
+    @Test
+    void whatAPersonWroteIsReadStrictly() {
+        String claim = "{\"metadata\": {\"name\": \"ws\"}, \"spec\": {\"accessModes\": [\"ReadWriteOnce\"]}}";
+
+        assertThat(KubeJson.fromTreeStrictly(JsonParser.parseString(claim), V1PersistentVolumeClaim.class)
+                        .getSpec()
+                        .getAccessModes())
+                .containsExactly("ReadWriteOnce");
+        assertThatThrownBy(() -> KubeJson.fromTreeStrictly(
+                        JsonParser.parseString(claim.replace("accessModes", "acessModes")),
+                        V1PersistentVolumeClaim.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("acessModes");
+        assertThatThrownBy(() -> KubeJson.fromTreeStrictly(
+                        JsonParser.parseString("{\"persistentVolumeClaim\": {\"claimName\": \"data\"}}"),
+                        V1Volume.class))
+                .as("a volume without its required name")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("name");
     }
 
     @Test
