@@ -267,7 +267,7 @@ final class NotebookRequests {
                 newPvc = KubeJson.fromTreeStrictly(volume.get("newPvc"), V1PersistentVolumeClaim.class);
             }
         } catch (RuntimeException e) {
-            violations.add(new Violation(path + ".newPvc", "must be a PersistentVolumeClaim"));
+            violations.add(new Violation(path + ".newPvc", "must be a PersistentVolumeClaim" + refusal(e)));
         }
         try {
             if (volume.get("existingSource") != null
@@ -284,9 +284,13 @@ final class NotebookRequests {
                 existing = KubeJson.fromTreeStrictly(source, V1Volume.class);
             }
         } catch (RuntimeException e) {
-            violations.add(new Violation(path + ".existingSource", "must be a volume source"));
+            violations.add(new Violation(path + ".existingSource", "must be a volume source" + refusal(e)));
         }
         return new FormVolume(text(path + ".mount", volume.get("mount")), newPvc, existing);
+    }
+
+    private static String refusal(RuntimeException e) {
+        return e instanceof KubeJson.RefusedField refused ? " (" + refused.getMessage() + ")" : "";
     }
 
     private void throwIfAny() {

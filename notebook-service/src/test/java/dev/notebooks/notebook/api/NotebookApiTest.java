@@ -234,7 +234,9 @@ class NotebookApiTest implements TestPropertyProvider {
                 .until(() -> http.as(world.owner(), POST(world.notebooks(), body)), r -> r.status() != 503);
 
         assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
-        assertThat(refused.violations()).anyMatch(v -> "workspace.newPvc".equals(v.get("field")));
+        assertThat(refused.violations())
+                .anyMatch(v -> "workspace.newPvc".equals(v.get("field"))
+                        && String.valueOf(v.get("message")).contains("unknown field `resoures`"));
         assertThat(kube.get(NotebookResources.NOTEBOOKS, world.namespace(), name))
                 .isEmpty();
         assertThat(kube.get(ResourceTypes.PERSISTENT_VOLUME_CLAIM, world.namespace(), name + "-workspace"))

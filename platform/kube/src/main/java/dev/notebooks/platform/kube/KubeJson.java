@@ -11,6 +11,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
 import java.util.Date;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Kubernetes objects as JSON trees, through the official client's Gson (its date, quantity and byte formats), which,
@@ -78,19 +80,53 @@ public final class KubeJson {
      * read everything: a field the model does not know, at any depth, or a missing required one is refused, so a typo
      * is an error and not a setting silently dropped.
      *
-     * @throws IllegalArgumentException naming the field at fault
+     * @throws RefusedField naming the field at fault and the model it was read as (never echoing the input)
      */
     public static <T> T fromTreeStrictly(JsonElement tree, Class<T> type) {
         try {
             type.getMethod("validateJsonElement", JsonElement.class).invoke(null, tree);
         } catch (InvocationTargetException e) {
-            throw e.getCause() instanceof RuntimeException refused
-                    ? refused
-                    : new IllegalArgumentException(e.getCause().getMessage(), e.getCause());
+            throw RefusedField.of(e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(type.getName() + " is not one of the client's models", e);
         }
         return fromTree(tree, type);
+    }
+
+    /** A field the model refused: "unknown field `resoures` in PersistentVolumeClaimSpec". */
+    public static final class RefusedField extends IllegalArgumentException {
+
+        private static final Pattern UNKNOWN =
+                Pattern.compile("The field `([^`]*)` in the JSON string is not defined in the `([^`]*)` properties");
+        private static final Pattern MISSING = Pattern.compile("The required field `([^`]*)` is not found");
+        private static final Pattern WRONG_TYPE = Pattern.compile("Expected the field `([^`]*)` to be");
+
+        private RefusedField(String message, Throwable cause) {
+            super(message, cause);
+        }
+
+        static RefusedField of(Throwable refusal) {
+            String message = refusal.getMessage() == null ? "" : refusal.getMessage();
+            Matcher unknown = UNKNOWN.matcher(message);
+            if (unknown.find()) {
+                return new RefusedField(
+                        "unknown field `" + unknown.group(1) + "` in " + modelName(unknown.group(2)), refusal);
+            }
+            Matcher missing = MISSING.matcher(message);
+            if (missing.find()) {
+                return new RefusedField("missing required field `" + missing.group(1) + "`", refusal);
+            }
+            Matcher wrongType = WRONG_TYPE.matcher(message);
+            if (wrongType.find()) {
+                return new RefusedField("field `" + wrongType.group(1) + "` has the wrong type", refusal);
+            }
+            return new RefusedField("not a valid object", refusal);
+        }
+
+        // V1PersistentVolumeClaimSpec -> PersistentVolumeClaimSpec, as the Kubernetes API names it
+        private static String modelName(String className) {
+            return className.replaceFirst("^V\\d+(?:alpha\\d+|beta\\d+)?(?=[A-Z])", "");
+        }
     }
 
     /** A deep copy, so an object from an informer's cache can be changed without changing the cache. */

@@ -69,14 +69,14 @@ class KubeJsonTest {
         assertThatThrownBy(() -> KubeJson.fromTreeStrictly(
                         JsonParser.parseString(claim.replace("accessModes", "acessModes")),
                         V1PersistentVolumeClaim.class))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("acessModes");
+                .isInstanceOf(KubeJson.RefusedField.class)
+                .hasMessage("unknown field `acessModes` in PersistentVolumeClaimSpec");
         assertThatThrownBy(() -> KubeJson.fromTreeStrictly(
                         JsonParser.parseString("{\"persistentVolumeClaim\": {\"claimName\": \"data\"}}"),
                         V1Volume.class))
                 .as("a volume without its required name")
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("name");
+                .isInstanceOf(KubeJson.RefusedField.class)
+                .hasMessage("missing required field `name`");
     }
 
     @Test
