@@ -27,6 +27,7 @@ import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1PersistentVolumeClaim;
 import io.kubernetes.client.openapi.models.V1StatefulSet;
 import io.micronaut.context.env.Environment;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.json.JsonMapper;
@@ -210,28 +211,18 @@ class NotebookApiTest implements TestPropertyProvider {
     }
 
     @Test
-    void aTypoInAVolumeIsRefusedNamingTheVolumeAndNothingIsWritten() throws ApiException {
+    void aTypoInAVolumeIsRefusedNamingTheVolumeAndNothingIsWritten() throws Exception {
         String name = NotebookServiceFixtures.uniqueName("typo");
-        Map<String, Object> body = form(name);
         // "resoures": a field PersistentVolumeClaimSpec does not have; dropping it would make a claim of no size
-        body.put(
-                "workspace",
-                Map.of(
-                        "mount",
-                        "/home/jovyan",
-                        "newPvc",
-                        Map.of(
-                                "metadata",
-                                Map.of("name", "{notebook-name}-workspace"),
-                                "spec",
-                                Map.of(
-                                        "resoures",
-                                        Map.of("requests", Map.of("storage", "1Gi")),
-                                        "accessModes",
-                                        List.of("ReadWriteOnce")))));
+        String body = json.writeValueAsString(form(name)).replace("\"resources\":", "\"resoures\":");
+        assertThat(body).contains("\"resoures\":");
 
         TestHttp.Reply refused = await().atMost(SEEN)
-                .until(() -> http.as(world.owner(), POST(world.notebooks(), body)), r -> r.status() != 503);
+                .until(
+                        () -> http.as(
+                                world.owner(),
+                                POST(world.notebooks(), body).contentType(MediaType.APPLICATION_JSON_TYPE)),
+                        r -> r.status() != 503);
 
         assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
         assertThat(refused.violations())
