@@ -6,7 +6,7 @@ import io.kubernetes.client.informer.TransformFunc;
 /**
  * For caches that never ask who wrote a field (the access decisions' Namespaces and RoleBindings): no
  * {@code metadata.managedFields} and no kubectl last-applied copy. Every service holds such a cache of the whole
- * cluster; with 1,000 profiles, profile-service's kept 60,000 maps of field sets (10 MiB) nobody read.
+ * cluster; with 1,000 profiles, profile-service's kept 51,000 maps of field sets (7.6 MiB) nobody read.
  */
 public final class WriterHistoryDropped implements TransformFunc {
 
