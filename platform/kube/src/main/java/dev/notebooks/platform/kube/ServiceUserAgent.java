@@ -24,6 +24,7 @@ class ServiceUserAgent implements BeanCreatedEventListener<ApiClient> {
 
     @Override
     public ApiClient onCreated(BeanCreatedEvent<ApiClient> event) {
+        // the first moment a client exists: before it reads anything, it must read through KubeJson's Gson
         KubeJson.install();
         return event.getBean().setUserAgent(applicationName);
     }
