@@ -1,5 +1,6 @@
 package dev.notebooks.platform.security;
 
+import dev.notebooks.platform.kube.runtime.CacheCompaction;
 import dev.notebooks.platform.kube.runtime.WriterHistoryDropped;
 import io.kubernetes.client.common.KubernetesListObject;
 import io.kubernetes.client.common.KubernetesObject;
@@ -63,7 +64,8 @@ class AccessCache {
         var informer =
                 new DefaultSharedIndexInformer<>(type, new ListWatch<>(apiClient, type, listType, calls), NO_RESYNC);
         // access is decided by annotations, subjects and roles; who wrote them is never asked
-        informer.setTransform(WriterHistoryDropped.INSTANCE);
+        informer.setTransform(
+                object -> CacheCompaction.INSTANCE.transform(WriterHistoryDropped.INSTANCE.transform(object)));
         return informer;
     }
 

@@ -30,7 +30,8 @@ import java.util.concurrent.Executors;
  * from the cache, as Kubeflow's notebooks-v2 controller does, instead of guessing their names. A {@link Projection}'s
  * target gets an informer of its own, scoped to the target's namespace and name, which this cache runs beside the
  * factory's. Cached objects keep of {@code managedFields} only who wrote which top-level field
- * ({@link ManagedFieldsSummary}), and no kubectl last-applied-configuration ({@link LastAppliedDropped}).
+ * ({@link ManagedFieldsSummary}), and no kubectl last-applied-configuration ({@link LastAppliedDropped}); they are
+ * stored compactly ({@link CacheCompaction}), which is why no caller may change them.
  */
 @Singleton
 @Requires(beans = SharedInformerFactory.class)
@@ -76,8 +77,8 @@ public class InformerCache {
                 type.apiClass(), type.listClass(), type.group(), type.version(), type.plural(), apiClient);
         SharedIndexInformer<T> informer = factory.sharedIndexInformerFor(api, type.apiClass(), resync.toMillis());
         informer.addIndexers(Map.of(CONTROLLER_UID_INDEX, InformerCache::controllerUid));
-        informer.setTransform(
-                object -> LastAppliedDropped.INSTANCE.transform(ManagedFieldsSummary.INSTANCE.transform(object)));
+        informer.setTransform(object -> CacheCompaction.INSTANCE.transform(
+                LastAppliedDropped.INSTANCE.transform(ManagedFieldsSummary.INSTANCE.transform(object))));
         informers.put(type, informer);
         return informer;
     }

@@ -18,7 +18,10 @@ final class LastAppliedDropped implements TransformFunc {
     @Override
     public KubernetesObject transform(KubernetesObject object) {
         V1ObjectMeta metadata = object == null ? null : object.getMetadata();
-        if (metadata != null && metadata.getAnnotations() != null) {
+        // a resync hands back cached objects, whose maps CacheCompaction made read-only
+        if (metadata != null
+                && metadata.getAnnotations() != null
+                && metadata.getAnnotations().containsKey(ANNOTATION)) {
             metadata.getAnnotations().remove(ANNOTATION);
         }
         return object;
