@@ -2,10 +2,12 @@ package dev.notebooks.platform.kube.runtime;
 
 import dev.notebooks.platform.kube.KubeJson;
 import dev.notebooks.platform.kube.ResourceType;
+import dev.notebooks.platform.kube.ResourceTypes;
 import io.kubernetes.client.common.KubernetesListObject;
 import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.informer.SharedIndexInformer;
 import io.kubernetes.client.informer.SharedInformerFactory;
+import io.kubernetes.client.informer.TransformFunc;
 import io.kubernetes.client.informer.cache.Caches;
 import io.kubernetes.client.informer.impl.DefaultSharedIndexInformer;
 import io.kubernetes.client.openapi.ApiClient;
@@ -18,6 +20,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,8 +33,9 @@ import java.util.concurrent.Executors;
  * from the cache, as Kubeflow's notebooks-v2 controller does, instead of guessing their names. A {@link Projection}'s
  * target gets an informer of its own, scoped to the target's namespace and name, which this cache runs beside the
  * factory's. Cached objects keep of {@code managedFields} only who wrote which top-level field
- * ({@link ManagedFieldsSummary}), and no kubectl last-applied-configuration ({@link LastAppliedDropped}); they are
- * stored compactly ({@link CacheCompaction}), which is why no caller may change them.
+ * ({@link ManagedFieldsSummary}; Events and pods nothing), and no kubectl last-applied-configuration
+ * ({@link LastAppliedDropped}); they are stored compactly ({@link CacheCompaction}), which is why no caller may change
+ * them.
  */
 @Singleton
 @Requires(beans = SharedInformerFactory.class)
@@ -39,6 +43,9 @@ public class InformerCache {
 
     /** The index of cached objects by their controller's uid. */
     public static final String CONTROLLER_UID_INDEX = "controller-uid";
+
+    // an Event is written once by whoever reports it, and a pod by its controller and kubelet: no service asks who
+    private static final Set<ResourceType<?>> WRITERS_NEVER_ASKED = Set.of(ResourceTypes.EVENT, ResourceTypes.POD);
 
     private final SharedInformerFactory factory;
     private final ApiClient apiClient;
@@ -77,10 +84,17 @@ public class InformerCache {
                 type.apiClass(), type.listClass(), type.group(), type.version(), type.plural(), apiClient);
         SharedIndexInformer<T> informer = factory.sharedIndexInformerFor(api, type.apiClass(), resync.toMillis());
         informer.addIndexers(Map.of(CONTROLLER_UID_INDEX, InformerCache::controllerUid));
-        informer.setTransform(object -> CacheCompaction.INSTANCE.transform(
-                LastAppliedDropped.INSTANCE.transform(ManagedFieldsSummary.INSTANCE.transform(object))));
+        informer.setTransform(cachedForm(type));
         informers.put(type, informer);
         return informer;
+    }
+
+    /** What the cache keeps of an object of the type. */
+    static TransformFunc cachedForm(ResourceType<?> type) {
+        TransformFunc writers =
+                WRITERS_NEVER_ASKED.contains(type) ? WriterHistoryDropped.INSTANCE : ManagedFieldsSummary.INSTANCE;
+        return object ->
+                CacheCompaction.INSTANCE.transform(LastAppliedDropped.INSTANCE.transform(writers.transform(object)));
     }
 
     /**
