@@ -1,7 +1,6 @@
 package dev.notebooks.platform.security;
 
 import dev.notebooks.platform.kube.runtime.CacheCompaction;
-import dev.notebooks.platform.kube.runtime.WriterHistoryDropped;
 import io.kubernetes.client.common.KubernetesListObject;
 import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.informer.SharedIndexInformer;
@@ -63,9 +62,8 @@ class AccessCache {
             ApiClient apiClient, Class<T> type, Class<L> listType, CallGenerator calls) {
         var informer =
                 new DefaultSharedIndexInformer<>(type, new ListWatch<>(apiClient, type, listType, calls), NO_RESYNC);
-        // access is decided by annotations, subjects and roles; who wrote them is never asked
-        informer.setTransform(
-                object -> CacheCompaction.INSTANCE.transform(WriterHistoryDropped.INSTANCE.transform(object)));
+        // access is decided by annotations, subjects and roles; the rest of each object is never read
+        informer.setTransform(object -> CacheCompaction.INSTANCE.transform(AccessFields.INSTANCE.transform(object)));
         return informer;
     }
 

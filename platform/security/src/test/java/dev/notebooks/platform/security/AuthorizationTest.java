@@ -211,8 +211,14 @@ class AuthorizationTest implements TestPropertyProvider {
     }
 
     @Test
-    void theAccessCacheKeepsNoRecordOfWhoWroteWhat() throws ApiException {
-        createProfileNamespace("team-cached", ALICE);
+    void theAccessCacheKeepsOnlyWhatDecidesAccess() throws ApiException {
+        core.createNamespace(new V1Namespace()
+                        .metadata(new V1ObjectMeta()
+                                .name("team-cached")
+                                .putAnnotationsItem("owner", ALICE)
+                                .putAnnotationsItem("description", "a team's notebooks")
+                                .putLabelsItem("app.kubernetes.io/part-of", "kubeflow-profile")))
+                .execute();
         assertThat(core.readNamespace("team-cached").execute().getMetadata().getManagedFields())
                 .isNotEmpty();
 
@@ -220,9 +226,14 @@ class AuthorizationTest implements TestPropertyProvider {
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> accessCache.namespace("team-cached").isPresent());
 
-        V1Namespace cached = accessCache.namespace("team-cached").orElseThrow();
-        assertThat(cached.getMetadata().getManagedFields()).isNull();
-        assertThat(cached.getMetadata().getAnnotations()).containsEntry("owner", ALICE);
+        V1ObjectMeta cached = accessCache.namespace("team-cached").orElseThrow().getMetadata();
+        assertThat(cached.getManagedFields()).isNull();
+        assertThat(cached.getLabels()).isNull();
+        assertThat(cached.getUid()).isNull();
+        assertThat(cached.getAnnotations()).containsOnly(Map.entry("owner", ALICE));
+        assertThat(accessCache.namespacesOwnedBy(ALICE))
+                .extracting(namespace -> namespace.getMetadata().getName())
+                .contains("team-cached");
     }
 
     private void createProfileNamespace(String name, String owner) throws ApiException {
