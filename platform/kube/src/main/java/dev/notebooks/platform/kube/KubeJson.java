@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 /**
  * Kubernetes objects as JSON trees, through the official client's Gson (its date, quantity and byte formats), which,
  * once this class is loaded, keeps {@code metadata.managedFields} ({@link ManagedFieldsAdapterFactory}) and reads each
- * string as its one canonical copy ({@link CanonicalStrings}) and recent timestamps as shared instances
- * ({@link CanonicalTimes}).
+ * string as its one canonical copy ({@link CanonicalStrings}) and recent timestamps and quantities as shared instances
+ * ({@link CanonicalTimes}, {@link CanonicalQuantities}).
  *
  * <p>The client's own Gson adds a type adapter per model (about 650), each asked in turn about every type looked up:
  * the first lookup loads every model class (~600 classes, 7 MiB of class metadata in each service), and each model's
@@ -49,6 +49,7 @@ public final class KubeJson {
                 .registerTypeAdapterFactory(new ManagedFieldsAdapterFactory())
                 .registerTypeAdapter(String.class, new CanonicalStrings().nullSafe())
                 .registerTypeAdapterFactory(new CanonicalTimes())
+                .registerTypeAdapterFactory(new CanonicalQuantities())
                 .create());
     }
 

@@ -175,6 +175,31 @@ class KubeJsonTest {
     }
 
     /** The test's class path in a loader of its own, so what loading and reading a class pulls in can be seen. */
+    @Test
+    void equalQuantitiesAreOneObjectButAFormatIsKept() {
+        String pod =
+                """
+                {"metadata":{"name":"nb-0"},"spec":{"containers":[{"name":"nb",
+                  "resources":{"requests":{"memory":"1Gi"},"limits":{"memory":"1073741824"}}}]}}
+                """;
+        V1Pod first = KubeJson.fromTree(JsonParser.parseString(pod), V1Pod.class);
+        V1Pod second = KubeJson.fromTree(JsonParser.parseString(pod), V1Pod.class);
+        var requests = first.getSpec().getContainers().get(0).getResources().getRequests();
+        var limits = first.getSpec().getContainers().get(0).getResources().getLimits();
+
+        assertThat(second.getSpec()
+                        .getContainers()
+                        .get(0)
+                        .getResources()
+                        .getRequests()
+                        .get("memory"))
+                .isSameAs(requests.get("memory"));
+        // 1Gi equals 1073741824 for Quantity, but each is written as it was read
+        assertThat(limits.get("memory")).isEqualTo(requests.get("memory")).isNotSameAs(requests.get("memory"));
+        assertThat(limits.get("memory").toSuffixedString()).isEqualTo("1073741824");
+        assertThat(requests.get("memory").toSuffixedString()).isEqualTo("1Gi");
+    }
+
     private static final class IsolatedClasses extends URLClassLoader {
 
         IsolatedClasses() {

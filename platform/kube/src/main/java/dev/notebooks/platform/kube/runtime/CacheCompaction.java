@@ -1,12 +1,10 @@
 package dev.notebooks.platform.kube.runtime;
 
 import io.kubernetes.client.common.KubernetesObject;
-import io.kubernetes.client.custom.Quantity;
 import io.kubernetes.client.informer.TransformFunc;
 import java.lang.reflect.Field;
 import java.lang.reflect.InaccessibleObjectException;
 import java.lang.reflect.Modifier;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Stores a cached object in less memory without changing what it says (equal before and after, the same JSON): empty
  * lists and maps become the JVM's shared empty ones, lists lose their spare capacity, small maps (labels, annotations,
- * selectors) become {@link CompactMap}s, and equal quantities one shared object. client-java's models start every list
- * and map empty, so with 1,000 notebooks cached notebook-service held 133,000 empty {@code ArrayList}s and 30,000 Gson
+ * selectors) become {@link CompactMap}s (quantities are shared as they are read: {@code CanonicalQuantities}).
+ * client-java's models start every list and map empty, so with 1,000 notebooks cached notebook-service held 133,000 empty {@code ArrayList}s and 30,000 Gson
  * tree maps (issue 13's memory benchmark). Cached objects are read, never changed: {@link InformerCache} hands out
  * copies, and a reader of an informer's own store that changed a list or map in place would now fail rather than
  * silently change the cache. Applied again to its own output (a resync) it changes nothing.
@@ -27,10 +25,8 @@ public final class CacheCompaction implements TransformFunc {
 
     // the models' nesting is a dozen levels; deeper is not a Kubernetes object
     private static final int DEEPEST = 64;
-    private static final int MOST_QUANTITIES = 4096;
 
     private final Map<Class<?>, List<Field>> fields = new ConcurrentHashMap<>();
-    private final Map<QuantityForm, Quantity> quantities = new ConcurrentHashMap<>();
 
     private CacheCompaction() {}
 
@@ -43,9 +39,6 @@ public final class CacheCompaction implements TransformFunc {
     private Object compact(Object value, int depth) {
         if (value == null || depth > DEEPEST) {
             return value;
-        }
-        if (value instanceof Quantity quantity) {
-            return shared(quantity);
         }
         if (value instanceof List<?> list) {
             return compactList(list, depth);
@@ -149,20 +142,4 @@ public final class CacheCompaction implements TransformFunc {
         return !type.isEnum()
                 && (name.startsWith("io.kubernetes.client.openapi.models.") || name.startsWith("dev.notebooks."));
     }
-
-    // Quantity's equals ignores the format and the scale ("1Gi" equals "1073741824"); BigDecimal's equals does not
-    private Quantity shared(Quantity quantity) {
-        QuantityForm form = new QuantityForm(quantity.getNumber(), quantity.getFormat());
-        Quantity known = quantities.get(form);
-        if (known != null) {
-            return known;
-        }
-        if (quantities.size() >= MOST_QUANTITIES) {
-            return quantity;
-        }
-        Quantity previous = quantities.putIfAbsent(form, quantity);
-        return previous == null ? quantity : previous;
-    }
-
-    private record QuantityForm(BigDecimal number, Quantity.Format format) {}
 }

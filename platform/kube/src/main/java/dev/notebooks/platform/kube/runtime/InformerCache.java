@@ -91,10 +91,10 @@ public class InformerCache {
 
     /** What the cache keeps of an object of the type. */
     static TransformFunc cachedForm(ResourceType<?> type) {
-        TransformFunc writers =
-                WRITERS_NEVER_ASKED.contains(type) ? WriterHistoryDropped.INSTANCE : ManagedFieldsSummary.INSTANCE;
-        return object ->
-                CacheCompaction.INSTANCE.transform(LastAppliedDropped.INSTANCE.transform(writers.transform(object)));
+        TransformFunc writers = WRITERS_NEVER_ASKED.contains(type)
+                ? WriterHistoryDropped.INSTANCE
+                : object -> LastAppliedDropped.INSTANCE.transform(ManagedFieldsSummary.INSTANCE.transform(object));
+        return object -> CacheCompaction.INSTANCE.transform(writers.transform(object));
     }
 
     /**
