@@ -44,7 +44,6 @@ record Infrastructure(Database database, String kafkaBootstrapServers, Cluster c
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
         env.put("KUBECONFIG", cluster.kubeconfig().toString());
         env.put("KUBERNETES_CLIENT_KUBE_CONFIG_PATH", cluster.kubeconfig().toString());
-        env.put("KUBERNETES_CLIENT_API_DISCOVERY_ENABLED", Boolean.toString(!cluster.apiDouble()));
         env.put("PLATFORM_SECURITY_CLUSTER_ADMINS", settings.clusterAdmin());
         env.putAll(module.localEnvironment());
         return env;

@@ -75,9 +75,7 @@ final class BenchCluster implements AutoCloseable {
     /** Micronaut properties pointing the service at this double. */
     Map<String, String> properties() {
         return Map.of(
-                "kubernetes.client.kube-config-path", kubeconfig.toString(),
-                "kubernetes.client.namespace", "default",
-                "kubernetes.client.api-discovery.enabled", "false");
+                "kubernetes.client.kube-config-path", kubeconfig.toString(), "kubernetes.client.namespace", "default");
     }
 
     ResourceClient client() {

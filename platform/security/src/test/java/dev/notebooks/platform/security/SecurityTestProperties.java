@@ -14,7 +14,6 @@ final class SecurityTestProperties {
     static Map<String, String> properties() {
         return TestProperties.postgres("security")
                 .kubernetes()
-                .with("kubernetes.client.api-discovery.enabled", "false")
                 .with("platform.security.userid-prefix", USERID_PREFIX)
                 .with("platform.security.cluster-admins", ADMIN)
                 .build();

@@ -1,5 +1,6 @@
 package dev.notebooks.platform.kube.runtime;
 
+import dev.notebooks.platform.kube.KubeClientConfiguration;
 import dev.notebooks.platform.kube.KubeConfiguration;
 import dev.notebooks.platform.kube.KubeConfiguration.LeaderElectionConfiguration;
 import dev.notebooks.platform.kube.ResourceType;
@@ -11,8 +12,6 @@ import io.kubernetes.client.openapi.ApiClient;
 import io.micronaut.aop.Intercepted;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.StartupEvent;
-import io.micronaut.kubernetes.client.NamespaceResolver;
-import io.micronaut.kubernetes.client.PodNameResolver;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -58,8 +57,7 @@ public class ControllerRuntime {
             FailedPasses failedPasses,
             KubeConfiguration configuration,
             ApiClient apiClient,
-            Optional<NamespaceResolver> namespaceResolver,
-            PodNameResolver podNameResolver) {
+            KubeClientConfiguration client) {
         this.loops = reconcilers.stream()
                 .<ReconcileLoop<?>>map(
                         reconciler -> new ReconcileLoop<>(reconciler, informers, failedPasses, configuration))
@@ -68,21 +66,18 @@ public class ControllerRuntime {
         this.leaderOnly = leaderOnly;
         this.informers = informers;
         LeaderElectionConfiguration election = configuration.getLeaderElection();
-        this.identity = election.getIdentity().or(podNameResolver::getPodName).orElseGet(ControllerRuntime::hostName);
+        this.identity = election.getIdentity()
+                .or(() -> Optional.ofNullable(System.getenv("HOSTNAME")))
+                .orElseGet(ControllerRuntime::hostName);
         this.leaderElection = election.isEnabled()
-                ? new LeaderElection(electionConfig(configuration, identity, apiClient, namespaceResolver))
+                ? new LeaderElection(electionConfig(configuration, identity, apiClient, client))
                 : null;
     }
 
     private static LeaderElectionConfig electionConfig(
-            KubeConfiguration configuration,
-            String identity,
-            ApiClient apiClient,
-            Optional<NamespaceResolver> namespaceResolver) {
+            KubeConfiguration configuration, String identity, ApiClient apiClient, KubeClientConfiguration client) {
         LeaderElectionConfiguration election = configuration.getLeaderElection();
-        String namespace = election.getLeaseNamespace().orElseGet(() -> namespaceResolver
-                .map(NamespaceResolver::resolveNamespace)
-                .orElse("default"));
+        String namespace = election.getLeaseNamespace().orElseGet(client::getNamespace);
         String name = election.getLeaseName().orElse(configuration.getFieldManager() + "-leader");
         return new LeaderElectionConfig(
                 new LeaseLock(namespace, name, identity, apiClient),

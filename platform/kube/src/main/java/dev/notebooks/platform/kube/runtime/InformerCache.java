@@ -26,7 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * One shared informer per {@link ResourceType}, cluster-wide, registered with Micronaut Kubernetes' informer factory.
+ * One shared informer per {@link ResourceType}, cluster-wide, registered with the service's informer factory.
  * Each is built from the type's explicit group, version and plural, so nothing depends on API discovery. Reads return
  * copies: the cache itself is never changed by a caller. Every informer indexes its objects by the uid of their
  * controller (the owner reference with {@code controller: true}), so a reconciler finds the children an owner controls

@@ -10,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Says so when reconcilers or leader-only beans exist but cannot run, because Micronaut Kubernetes' informers (and so
- * the {@link ControllerRuntime}) need the k8s environment.
+ * Says so when reconcilers or leader-only beans exist but cannot run, because the informers (and so the
+ * {@link ControllerRuntime}) exist only in the k8s environment.
  */
 @Singleton
 @Requires(missingBeans = SharedInformerFactory.class)

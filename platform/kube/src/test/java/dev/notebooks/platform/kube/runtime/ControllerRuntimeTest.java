@@ -59,7 +59,6 @@ class ControllerRuntimeTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> properties =
                 new HashMap<>(KubernetesFixture.shared().properties());
-        properties.put("kubernetes.client.api-discovery.enabled", "false");
         properties.put("micronaut.application.name", SERVICE);
         // every profile is reconciled each second: the steady state is proven under load, not in silence
         properties.put("platform.kube.resync-period", "1s");

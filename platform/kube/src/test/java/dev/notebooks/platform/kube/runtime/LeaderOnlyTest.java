@@ -79,7 +79,6 @@ class LeaderOnlyTest {
     private ApplicationContext replica(String identity, boolean leaderElection) {
         Map<String, Object> properties =
                 new HashMap<>(KubernetesFixture.shared().properties());
-        properties.put("kubernetes.client.api-discovery.enabled", "false");
         properties.put("micronaut.application.name", service);
         properties.put("platform.kube.leader-election.enabled", Boolean.toString(leaderElection));
         properties.put("platform.kube.leader-election.lease-namespace", "default");

@@ -45,7 +45,6 @@ class ProjectionTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> properties =
                 new HashMap<>(KubernetesFixture.shared().properties());
-        properties.put("kubernetes.client.api-discovery.enabled", "false");
         properties.put("micronaut.application.name", "projection-test-service");
         properties.put("platform.kube.leader-election.enabled", "false");
         return properties;

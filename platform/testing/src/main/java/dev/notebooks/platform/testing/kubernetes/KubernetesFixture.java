@@ -76,9 +76,10 @@ public final class KubernetesFixture {
     }
 
     /**
-     * Micronaut properties that point micronaut-kubernetes-client at this API: the kubeconfig (which also keeps the
-     * client from looking for an in-cluster service account), namespace {@code default}, and API discovery off,
-     * because the double serves only static discovery; informers name their group and plural.
+     * Micronaut properties that point a service's Kubernetes client (platform/kube's, or micronaut-kubernetes-client's)
+     * at this API: the kubeconfig (which also keeps the client from looking for an in-cluster service account),
+     * namespace {@code default}, and, for micronaut-kubernetes' {@code @Informer}, API discovery off, because the double
+     * serves only static discovery; informers name their group and plural.
      */
     public Map<String, String> properties() {
         return Map.of(
