@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * Kubernetes objects as JSON trees, through the official client's Gson (its date, quantity and byte formats), which,
  * once this class is loaded, keeps {@code metadata.managedFields} ({@link ManagedFieldsAdapterFactory}) and reads each
  * string as its one canonical copy ({@link CanonicalStrings}) and recent timestamps and quantities as shared instances
- * ({@link CanonicalTimes}, {@link CanonicalQuantities}).
+ * ({@link CanonicalValues}).
  *
  * <p>The client's own Gson adds a type adapter per model (about 650), each asked in turn about every type looked up:
  * the first lookup loads every model class (~600 classes, 7 MiB of class metadata in each service), and each model's
@@ -48,8 +48,8 @@ public final class KubeJson {
                 .registerTypeAdapter(byte[].class, new JSON.ByteArrayAdapter())
                 .registerTypeAdapterFactory(new ManagedFieldsAdapterFactory())
                 .registerTypeAdapter(String.class, new CanonicalStrings().nullSafe())
-                .registerTypeAdapterFactory(new CanonicalTimes())
-                .registerTypeAdapterFactory(new CanonicalQuantities())
+                .registerTypeAdapterFactory(CanonicalValues.times())
+                .registerTypeAdapterFactory(CanonicalValues.quantities())
                 .create());
     }
 

@@ -163,10 +163,10 @@ class KubeJsonTest {
 
     @Test
     void theRememberedTimesAreForgottenWhenTheTableIsFull() {
-        CanonicalTimes times = new CanonicalTimes();
+        CanonicalValues<OffsetDateTime> times = CanonicalValues.times();
         OffsetDateTime start = OffsetDateTime.parse("2025-03-01T10:00:00Z");
         OffsetDateTime first = times.canonical(start);
-        for (int i = 1; i <= CanonicalTimes.REMEMBERED; i++) {
+        for (int i = 1; i <= CanonicalValues.REMEMBERED; i++) {
             times.canonical(start.plusSeconds(i));
         }
 
@@ -174,7 +174,6 @@ class KubeJsonTest {
         assertThat(times.canonical(again)).isEqualTo(first).isNotSameAs(first);
     }
 
-    /** The test's class path in a loader of its own, so what loading and reading a class pulls in can be seen. */
     @Test
     void equalQuantitiesAreOneObjectButAFormatIsKept() {
         String pod =
@@ -200,6 +199,7 @@ class KubeJsonTest {
         assertThat(requests.get("memory").toSuffixedString()).isEqualTo("1Gi");
     }
 
+    /** The test's class path in a loader of its own, so what loading and reading a class pulls in can be seen. */
     private static final class IsolatedClasses extends URLClassLoader {
 
         IsolatedClasses() {

@@ -13,9 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Stores a cached object in less memory without changing what it says (equal before and after, the same JSON): empty
  * lists and maps become the JVM's shared empty ones, lists lose their spare capacity, small maps (labels, annotations,
- * selectors) become {@link CompactMap}s (quantities are shared as they are read: {@code CanonicalQuantities}).
- * client-java's models start every list and map empty, so with 1,000 notebooks cached notebook-service held 133,000 empty {@code ArrayList}s and 30,000 Gson
- * tree maps (issue 13's memory benchmark). Cached objects are read, never changed: {@link InformerCache} hands out
+ * selectors) become {@link CompactMap}s (quantities are shared as they are read: {@code CanonicalValues}).
+ * client-java's models start every list and map empty, so with 1,000 notebooks cached notebook-service held 133,000
+ * empty {@code ArrayList}s and 30,000 Gson tree maps (issue 13's memory benchmark). Cached objects are read, never changed: {@link InformerCache} hands out
  * copies, and a reader of an informer's own store that changed a list or map in place would now fail rather than
  * silently change the cache. Applied again to its own output (a resync) it changes nothing.
  */
