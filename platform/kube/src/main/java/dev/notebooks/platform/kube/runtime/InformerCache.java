@@ -14,6 +14,7 @@ import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.models.V1OwnerReference;
 import io.kubernetes.client.util.generic.GenericKubernetesApi;
 import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Collection;
@@ -22,8 +23,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 
 /**
  * One shared informer per {@link ResourceType}, cluster-wide, registered with the service's informer factory.
@@ -32,7 +35,7 @@ import java.util.concurrent.Executors;
  * controller (the owner reference with {@code controller: true}), so a reconciler finds the children an owner controls
  * from the cache, as Kubeflow's notebooks-v2 controller does, instead of guessing their names. A {@link Projection}'s
  * target gets an informer of its own, scoped to the target's namespace and name, which this cache runs beside the
- * factory's. Cached objects keep of {@code managedFields} only who wrote which top-level field
+ * factory's; so does a kind of which the service keeps only a part ({@link CacheSubset}). Cached objects keep of {@code managedFields} only who wrote which top-level field
  * ({@link ManagedFieldsSummary}; Events and pods nothing), and no kubectl last-applied-configuration
  * ({@link LastAppliedDropped}); they are stored compactly ({@link CacheCompaction}), which is why no caller may change
  * them.
@@ -50,18 +53,27 @@ public class InformerCache {
     private final SharedInformerFactory factory;
     private final ApiClient apiClient;
     private final Map<ResourceType<?>, SharedIndexInformer<?>> informers = new ConcurrentHashMap<>();
+    private final Map<ResourceType<?>, CacheSubset<?>> subsets;
     private final Map<ProjectionTarget<?>, SharedIndexInformer<?>> targets = new ConcurrentHashMap<>();
-    private final ExecutorService targetThreads = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "projection-target-informer");
+    // the informers this cache runs itself, beside the factory's: projection targets and kept subsets
+    private final List<SharedIndexInformer<?>> own = new CopyOnWriteArrayList<>();
+    private final ExecutorService ownThreads = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "own-informer");
         thread.setDaemon(true);
         return thread;
     });
     private boolean running;
 
     public InformerCache(SharedInformerFactory factory, ApiClient apiClient) {
+        this(factory, apiClient, List.of());
+    }
+
+    @Inject
+    public InformerCache(SharedInformerFactory factory, ApiClient apiClient, List<CacheSubset<?>> subsets) {
         this.factory = factory;
         KubeJson.install();
         this.apiClient = apiClient;
+        this.subsets = subsets.stream().collect(Collectors.toUnmodifiableMap(CacheSubset::type, subset -> subset));
     }
 
     /**
@@ -82,7 +94,14 @@ public class InformerCache {
         }
         GenericKubernetesApi<T, KubernetesListObject> api = new GenericKubernetesApi(
                 type.apiClass(), type.listClass(), type.group(), type.version(), type.plural(), apiClient);
-        SharedIndexInformer<T> informer = factory.sharedIndexInformerFor(api, type.apiClass(), resync.toMillis());
+        CacheSubset<T> subset = (CacheSubset<T>) subsets.get(type);
+        SharedIndexInformer<T> informer = subset == null
+                ? factory.sharedIndexInformerFor(api, type.apiClass(), resync.toMillis())
+                : runOwn(new DefaultSharedIndexInformer<>(
+                        type.apiClass(),
+                        new ScopedListerWatcher<>(api, null, Optional.empty()),
+                        resync.toMillis(),
+                        new SubsetCache<>(subset::keeps)));
         informer.addIndexers(Map.of(CONTROLLER_UID_INDEX, InformerCache::controllerUid));
         informer.setTransform(cachedForm(type));
         informers.put(type, informer);
@@ -111,16 +130,28 @@ public class InformerCache {
         GenericKubernetesApi<T, KubernetesListObject> api = new GenericKubernetesApi(
                 type.apiClass(), type.listClass(), type.group(), type.version(), type.plural(), apiClient);
         SharedIndexInformer<T> informer =
-                new DefaultSharedIndexInformer<>(type.apiClass(), new TargetListerWatcher<>(api, target), 0);
+                runOwn(new DefaultSharedIndexInformer<>(type.apiClass(), ScopedListerWatcher.of(api, target), 0));
         targets.put(target, informer);
+        return informer;
+    }
+
+    private <T extends KubernetesObject> SharedIndexInformer<T> runOwn(SharedIndexInformer<T> informer) {
+        own.add(informer);
         if (running) {
-            targetThreads.execute(informer::run);
+            ownThreads.execute(informer::run);
         }
         return informer;
     }
 
     public boolean watches(ResourceType<?> type) {
         return informers.containsKey(type);
+    }
+
+    /** @return whether the object is cached, without copying it */
+    public <T extends KubernetesObject> boolean contains(ResourceType<T> type, String namespace, String name) {
+        return cached(type)
+                .map(informer -> informer.getIndexer().getByKey(type.key(namespace, name)) != null)
+                .orElse(false);
     }
 
     /** @return a copy of the cached object; empty when it is not cached (or its type is not watched) */
@@ -190,8 +221,8 @@ public class InformerCache {
     public synchronized void stop() {
         running = false;
         factory.stopAllRegisteredInformers(false);
-        targets.values().forEach(SharedIndexInformer::stop);
-        targetThreads.shutdown();
+        own.forEach(SharedIndexInformer::stop);
+        ownThreads.shutdown();
     }
 
     /** Starts the informers not yet running; idempotent. */
@@ -199,7 +230,7 @@ public class InformerCache {
         factory.startAllRegisteredInformers();
         if (!running) {
             running = true;
-            targets.values().forEach(informer -> targetThreads.execute(informer::run));
+            own.forEach(informer -> ownThreads.execute(informer::run));
         }
     }
 

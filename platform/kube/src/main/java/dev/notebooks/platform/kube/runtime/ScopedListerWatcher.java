@@ -8,22 +8,35 @@ import io.kubernetes.client.util.CallGeneratorParams;
 import io.kubernetes.client.util.Watchable;
 import io.kubernetes.client.util.generic.GenericKubernetesApi;
 import io.kubernetes.client.util.generic.options.ListOptions;
+import java.util.Optional;
 
-/** Lists and watches only a projection's target: one namespace, and one name through a field selector. */
-final class TargetListerWatcher<T extends KubernetesObject> implements ListerWatcher<T, KubernetesListObject> {
+/**
+ * Lists and watches a kind for an informer this cache runs itself: cluster-wide, or one namespace and optionally one
+ * name through a field selector (a projection's target).
+ */
+final class ScopedListerWatcher<T extends KubernetesObject> implements ListerWatcher<T, KubernetesListObject> {
 
     private final GenericKubernetesApi<T, KubernetesListObject> api;
-    private final ProjectionTarget<T> target;
+    private final String namespace;
+    private final Optional<String> fieldSelector;
 
-    TargetListerWatcher(GenericKubernetesApi<T, KubernetesListObject> api, ProjectionTarget<T> target) {
+    /** @param namespace null for every namespace (or a cluster-scoped kind) */
+    ScopedListerWatcher(
+            GenericKubernetesApi<T, KubernetesListObject> api, String namespace, Optional<String> fieldSelector) {
         this.api = api;
-        this.target = target;
+        this.namespace = namespace;
+        this.fieldSelector = fieldSelector;
+    }
+
+    static <T extends KubernetesObject> ScopedListerWatcher<T> of(
+            GenericKubernetesApi<T, KubernetesListObject> api, ProjectionTarget<T> target) {
+        return new ScopedListerWatcher<>(api, target.namespace(), target.fieldSelector());
     }
 
     @Override
     public KubernetesListObject list(CallGeneratorParams params) throws ApiException {
         ListOptions options = options(params);
-        return (target.namespace() == null ? api.list(options) : api.list(target.namespace(), options))
+        return (namespace == null ? api.list(options) : api.list(namespace, options))
                 .throwsApiException()
                 .getObject();
     }
@@ -31,14 +44,14 @@ final class TargetListerWatcher<T extends KubernetesObject> implements ListerWat
     @Override
     public Watchable<T> watch(CallGeneratorParams params) throws ApiException {
         ListOptions options = options(params);
-        return target.namespace() == null ? api.watch(options) : api.watch(target.namespace(), options);
+        return namespace == null ? api.watch(options) : api.watch(namespace, options);
     }
 
     private ListOptions options(CallGeneratorParams params) {
         ListOptions options = new ListOptions();
         options.setResourceVersion(params.resourceVersion);
         options.setTimeoutSeconds(params.timeoutSeconds);
-        target.fieldSelector().ifPresent(options::setFieldSelector);
+        fieldSelector.ifPresent(options::setFieldSelector);
         return options;
     }
 }
