@@ -10,7 +10,6 @@ import dev.notebooks.notebook.domain.NotebookAnnotations;
 import dev.notebooks.notebook.domain.NotebookCondition;
 import dev.notebooks.notebook.domain.NotebookStatus;
 import dev.notebooks.notebook.domain.poddefault.PodDefaults;
-import dev.notebooks.notebook.domain.status.EventReissue;
 import dev.notebooks.notebook.domain.status.ListPhase;
 import dev.notebooks.notebook.domain.status.ListPhases;
 import dev.notebooks.notebook.domain.status.NotebookStatuses;
@@ -135,14 +134,14 @@ class NotebookReconciler implements ResourceReconciler<Notebook> {
                 .skippedPodDefaults()
                 .forEach((name, reason) -> events.warnOnce(
                         NOTEBOOKS, notebook, "PodDefaultSkipped", "PodDefault " + name + " is not applied: " + reason));
-        for (EventReissue.Reissued reissued : podEvents.toReissue(notebook)) {
-            events.record(
-                    NOTEBOOKS,
-                    notebook,
-                    reissued.type() == null ? EventRecorder.NORMAL : reissued.type(),
-                    reissued.reason(),
-                    reissued.message());
-        }
+        podEvents.reissue(
+                notebook,
+                reissued -> events.record(
+                        NOTEBOOKS,
+                        notebook,
+                        reissued.type() == null ? EventRecorder.NORMAL : reissued.type(),
+                        reissued.reason(),
+                        reissued.message()));
         announcer.observed(new Observed(notebook, running(notebook), failure(notebook, converged)));
         return Results.done();
     }

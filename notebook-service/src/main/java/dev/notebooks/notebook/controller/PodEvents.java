@@ -1,58 +1,85 @@
 package dev.notebooks.notebook.controller;
 
+import static dev.notebooks.notebook.domain.NotebookResources.NOTEBOOKS;
+
 import dev.notebooks.notebook.domain.Notebook;
 import dev.notebooks.notebook.domain.status.EventReissue;
 import dev.notebooks.platform.kube.ResourceTypes;
 import dev.notebooks.platform.kube.runtime.InformerCache;
+import io.kubernetes.client.informer.SharedIndexInformer;
 import io.kubernetes.client.openapi.models.CoreV1Event;
 import io.kubernetes.client.openapi.models.V1ObjectReference;
-import io.kubernetes.client.openapi.models.V1Pod;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 /**
- * The Events about each notebook's pod and StatefulSet, and those already on the Notebook, indexed by notebook as the
- * events informer delivers them, so a pass re-issues what is new without scanning every Event of the cluster. Whether
- * an event was re-issued is read from the Notebook's own Events (an event of the same reason and message at least as
- * new), so a restart re-issues nothing twice.
+ * The Events about each notebook's pod and StatefulSet, from the moment the events informer delivers them until a pass
+ * of their notebook re-issues them on the Notebook; and the Notebook's own Events. The cache keeps only Events about
+ * Notebooks ({@link NotebookEventsOnly}): a pod's or StatefulSet's Event is held here, reduced to what the Notebook's
+ * event will say, only until it is re-issued, found re-issued already, or found older than the notebook. Whether an
+ * event was re-issued is read from the Notebook's Events (one of the same reason and message at least as new), so a
+ * restart, which delivers every Event again, re-issues nothing twice.
+ *
+ * <p>An event whose notebook never has a pass (a StatefulSet that is not a notebook's, a notebook deleted since, or a
+ * replica that does not lead) is dropped by a sweep, at most once a minute: once its notebook is not in the cache, or
+ * once it is older than the time Kubernetes keeps Events ({@link #EVENT_TTL}).
  */
 @Singleton
 @Requires(env = Environment.KUBERNETES)
 class PodEvents {
 
-    private static final String NOTEBOOK_KIND = Notebook.KIND;
+    /** The API server's default {@code --event-ttl}: an Event older than this is gone from the cluster too. */
+    static final Duration EVENT_TTL = Duration.ofHours(1);
+
+    static final String BY_INVOLVED_UID = "involved-uid";
+    private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
 
     private final InformerCache cache;
-    // namespace/notebook -> event uid -> event
-    private final Map<String, Map<String, CoreV1Event>> sources = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, CoreV1Event>> onNotebooks = new ConcurrentHashMap<>();
+    private final SharedIndexInformer<CoreV1Event> events;
+    private final Clock clock;
+    // namespace/notebook -> event uid -> what to re-issue
+    private final Map<String, Map<String, Waiting>> waiting = new ConcurrentHashMap<>();
+    private final AtomicReference<Instant> nextSweep;
 
+    @Inject
     PodEvents(InformerCache cache) {
-        this.cache = cache;
+        this(cache, Clock.systemUTC());
     }
 
-    /** The informer's mapping: remembers the event and names the notebook to reconcile (none for our own). */
+    PodEvents(InformerCache cache, Clock clock) {
+        this.cache = cache;
+        this.clock = clock;
+        this.events = cache.informer(ResourceTypes.EVENT, Duration.ZERO);
+        this.events.addIndexers(Map.of(BY_INVOLVED_UID, PodEvents::involvedUid));
+        this.nextSweep = new AtomicReference<>(clock.instant().plus(SWEEP_EVERY));
+    }
+
+    /** A pod's or StatefulSet's event as it will be re-issued, and when it last happened. */
+    record Waiting(EventReissue.Reissued reissued, Instant time) {}
+
+    /** The informer's mapping: holds a pod's or StatefulSet's event and names its notebook to reconcile. */
     Collection<String> observe(CoreV1Event event) {
+        sweepWhenDue();
         V1ObjectReference involved = event.getInvolvedObject();
         String namespace =
                 event.getMetadata() == null ? null : event.getMetadata().getNamespace();
         String uid = event.getMetadata() == null ? null : event.getMetadata().getUid();
-        if (involved == null || namespace == null || uid == null) {
-            return List.of();
-        }
-        if (NOTEBOOK_KIND.equals(involved.getKind())) {
-            onNotebooks
-                    .computeIfAbsent(key(namespace, involved.getName()), k -> new ConcurrentHashMap<>())
-                    .put(uid, event);
+        if (involved == null || namespace == null || uid == null || Notebook.KIND.equals(involved.getKind())) {
             return List.of();
         }
         Map<String, String> podLabels = "Pod".equals(involved.getKind())
@@ -64,80 +91,93 @@ class PodEvents {
         if (reissued.isEmpty()) {
             return List.of();
         }
-        sources.computeIfAbsent(key(namespace, reissued.get().notebook()), k -> new ConcurrentHashMap<>())
-                .put(uid, event);
-        return List.of(reissued.get().notebook());
+        String notebook = reissued.get().notebook();
+        Waiting next = new Waiting(reissued.get(), time(event));
+        waiting.compute(key(namespace, notebook), (key, held) -> {
+            Map<String, Waiting> events = held == null ? new HashMap<>() : held;
+            events.put(uid, next);
+            return events;
+        });
+        return List.of(notebook);
     }
 
-    /** @return the events to re-issue on the notebook now; each is taken as re-issued */
-    List<EventReissue.Reissued> toReissue(Notebook notebook) {
+    /**
+     * Re-issues on the notebook what waits for it: each event is handed to {@code record} unless it is older than the
+     * notebook or already re-issued; one that {@code record} could not write (it answers false) waits for the next pass.
+     */
+    void reissue(Notebook notebook, Predicate<EventReissue.Reissued> record) {
         String key = key(notebook.namespace(), notebook.name());
-        Map<String, CoreV1Event> about = current(sources, key);
-        if (about.isEmpty()) {
-            return List.of();
+        Map<String, Waiting> taken = waiting.remove(key);
+        if (taken == null) {
+            return;
         }
         Instant created = notebook.getMetadata().getCreationTimestamp() == null
                 ? Instant.MIN
                 : notebook.getMetadata().getCreationTimestamp().toInstant();
         List<CoreV1Event> already = onNotebook(notebook);
-        List<EventReissue.Reissued> result = new ArrayList<>();
-        for (CoreV1Event event : about.values()) {
-            Instant time = time(event);
-            if (time.isBefore(created.minusSeconds(1))) {
-                continue;
+        Map<String, Waiting> failed = new HashMap<>();
+        taken.forEach((uid, event) -> {
+            boolean done = event.time().isBefore(created.minusSeconds(1))
+                    || already.stream().anyMatch(on -> same(on, event.reissued()) && !time(on).isBefore(event.time()))
+                    || record.test(event.reissued());
+            if (!done) {
+                failed.put(uid, event);
             }
-            Map<String, String> podLabels =
-                    "Pod".equals(event.getInvolvedObject().getKind())
-                            ? cache.get(
-                                            ResourceTypes.POD,
-                                            notebook.namespace(),
-                                            event.getInvolvedObject().getName())
-                                    .map(V1Pod::getMetadata)
-                                    .map(meta -> meta.getLabels())
-                                    .orElse(null)
-                            : null;
-            EventReissue.of(event, podLabels)
-                    .filter(reissue -> notebook.name().equals(reissue.notebook()))
-                    .filter(reissue -> already.stream()
-                            .noneMatch(
-                                    done -> same(done, reissue) && !time(done).isBefore(time)))
-                    .ifPresent(result::add);
+        });
+        if (!failed.isEmpty()) {
+            // an event observed again meanwhile is newer than the one that failed
+            waiting.compute(key, (k, held) -> {
+                Map<String, Waiting> events = held == null ? new HashMap<>() : held;
+                failed.forEach(events::putIfAbsent);
+                return events;
+            });
         }
-        return result;
     }
 
-    /** The Events on the Notebook itself (re-issued ones included), for the list's reasons. */
+    /** The Events on the Notebook itself (re-issued ones among them), for the list's reasons; read, never changed. */
     List<CoreV1Event> onNotebook(Notebook notebook) {
         String uid = notebook.getMetadata().getUid();
-        return current(onNotebooks, key(notebook.namespace(), notebook.name())).values().stream()
-                .filter(event ->
-                        uid == null || uid.equals(event.getInvolvedObject().getUid()))
-                .toList();
+        return uid == null ? List.of() : events.getIndexer().byIndex(BY_INVOLVED_UID, uid);
     }
 
-    /** Forgets a notebook that is gone. */
-    void forget(String namespace, String name) {
-        sources.remove(key(namespace, name));
-        onNotebooks.remove(key(namespace, name));
+    /** @return how many events wait to be re-issued on the notebook */
+    int waitingFor(String namespace, String notebook) {
+        Map<String, Waiting> events = waiting.get(key(namespace, notebook));
+        return events == null ? 0 : events.size();
     }
 
-    // drops what the cache no longer has (Events expire)
-    private Map<String, CoreV1Event> current(Map<String, Map<String, CoreV1Event>> index, String key) {
-        Map<String, CoreV1Event> events = index.get(key);
-        if (events == null) {
-            return Map.of();
+    private void sweepWhenDue() {
+        Instant now = clock.instant();
+        Instant due = nextSweep.get();
+        if (now.isBefore(due) || !nextSweep.compareAndSet(due, now.plus(SWEEP_EVERY))) {
+            return;
         }
-        events.values().removeIf(event -> cache.get(
-                        ResourceTypes.EVENT,
-                        event.getMetadata().getNamespace(),
-                        event.getMetadata().getName())
-                .isEmpty());
-        return events;
+        sweep(now);
+    }
+
+    /** Drops what no pass will take: events older than the cluster keeps them, and those of notebooks not cached. */
+    void sweep(Instant now) {
+        boolean notebooksKnown = cache.hasSynced(List.of(NOTEBOOKS));
+        Instant expired = now.minus(EVENT_TTL);
+        waiting.keySet()
+                .forEach(key -> waiting.computeIfPresent(key, (k, events) -> {
+                    int slash = k.indexOf('/');
+                    if (notebooksKnown && !cache.contains(NOTEBOOKS, k.substring(0, slash), k.substring(slash + 1))) {
+                        return null;
+                    }
+                    events.values().removeIf(event -> event.time().isBefore(expired));
+                    return events.isEmpty() ? null : events;
+                }));
+    }
+
+    private static List<String> involvedUid(CoreV1Event event) {
+        V1ObjectReference involved = event.getInvolvedObject();
+        return involved == null || involved.getUid() == null ? List.of() : List.of(involved.getUid());
     }
 
     private static boolean same(CoreV1Event done, EventReissue.Reissued reissue) {
-        return java.util.Objects.equals(done.getReason(), reissue.reason())
-                && java.util.Objects.equals(done.getMessage(), reissue.message());
+        return Objects.equals(done.getReason(), reissue.reason())
+                && Objects.equals(done.getMessage(), reissue.message());
     }
 
     static Instant time(CoreV1Event event) {

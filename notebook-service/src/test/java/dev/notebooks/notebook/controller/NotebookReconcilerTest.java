@@ -11,6 +11,7 @@ import dev.notebooks.notebook.domain.Notebook;
 import dev.notebooks.platform.kube.KubeConfiguration;
 import dev.notebooks.platform.kube.ResourceClient;
 import dev.notebooks.platform.kube.ResourceTypes;
+import dev.notebooks.platform.kube.runtime.InformerCache;
 import dev.notebooks.platform.testing.kubernetes.KubernetesFixture;
 import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.openapi.ApiClient;
@@ -50,6 +51,12 @@ class NotebookReconcilerTest implements TestPropertyProvider {
     // the service's own client: ApiWrites counts what the service writes
     @Inject
     ApiClient apiClient;
+
+    @Inject
+    InformerCache informers;
+
+    @Inject
+    PodEvents podEvents;
 
     // the test's own writes and reads go through a test client (not recorded as the service), signed as the service
     private final ResourceClient client =
@@ -314,6 +321,14 @@ class NotebookReconcilerTest implements TestPropertyProvider {
                         }));
         assertThat(kubectl.run("describe", "notebook", name, "-n", NAMESPACE))
                 .contains("Reissued from pod/" + name + "-0");
+        assertThat(informers.list(ResourceTypes.EVENT, NAMESPACE))
+                .as("the service caches the Events about Notebooks, not those about pods")
+                .isNotEmpty()
+                .allSatisfy(
+                        event -> assertThat(event.getInvolvedObject().getKind()).isEqualTo("Notebook"));
+        await().atMost(CONVERGED).untilAsserted(() -> assertThat(podEvents.waitingFor(NAMESPACE, name))
+                .as("nothing is held once re-issued")
+                .isZero());
         int reissued = eventsOn(notebook(name).orElseThrow()).size();
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(18)).untilAsserted(() -> assertThat(
                         eventsOn(notebook(name).orElseThrow()).size())
