@@ -3,7 +3,7 @@ package dev.notebooks.notebook.controller;
 import dev.notebooks.notebook.domain.Notebook;
 import dev.notebooks.platform.kube.ResourceType;
 import dev.notebooks.platform.kube.ResourceTypes;
-import dev.notebooks.platform.kube.runtime.CacheSubset;
+import dev.notebooks.platform.kube.runtime.CachedPart;
 import io.kubernetes.client.openapi.models.CoreV1Event;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
@@ -16,7 +16,7 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 @Requires(env = Environment.KUBERNETES)
-class NotebookEventsOnly implements CacheSubset<CoreV1Event> {
+class NotebookEventsOnly implements CachedPart<CoreV1Event> {
 
     @Override
     public ResourceType<CoreV1Event> type() {

@@ -35,9 +35,10 @@ import java.util.function.Predicate;
  * event was re-issued is read from the Notebook's Events (one of the same reason and message at least as new), so a
  * restart, which delivers every Event again, re-issues nothing twice.
  *
- * <p>An event whose notebook never has a pass (a StatefulSet that is not a notebook's, a notebook deleted since, or a
- * replica that does not lead) is dropped by a sweep, at most once a minute: once its notebook is not in the cache, or
- * once it is older than the time Kubernetes keeps Events ({@link #EVENT_TTL}).
+ * <p>An event of what is not a cached notebook is let pass (while the notebooks load, it is held). One whose notebook
+ * never has a pass (a notebook deleted since, or a replica that does not lead) is dropped by a sweep, at most once a
+ * minute: once its notebook is not in the cache, or once it is older than the time Kubernetes keeps Events
+ * ({@link #EVENT_TTL}).
  */
 @Singleton
 @Requires(env = Environment.KUBERNETES)
@@ -92,6 +93,9 @@ class PodEvents {
             return List.of();
         }
         String notebook = reissued.get().notebook();
+        if (cache.hasSynced(List.of(NOTEBOOKS)) && !cache.contains(NOTEBOOKS, namespace, notebook)) {
+            return List.of();
+        }
         Waiting next = new Waiting(reissued.get(), time(event));
         waiting.compute(key(namespace, notebook), (key, held) -> {
             Map<String, Waiting> events = held == null ? new HashMap<>() : held;

@@ -57,16 +57,26 @@ public class SpawnerResources {
         this.storage = new StorageV1Api(apiClient);
     }
 
-    /** The notebook's pod (label {@code notebook-name}); 404 "No pod detected." as JWA. */
+    /**
+     * The notebook's pod (label {@code notebook-name}), read from the API server as JWA does (the cache keeps pods
+     * without their spec); 404 "No pod detected." as JWA.
+     */
     public V1Pod pod(Caller caller, String namespace, String name) {
         notebooks.require(caller, namespace, ProfileRole.VIEW, NotebookService.READ, name);
         caches.requireSynced();
         notebooks.cached(namespace, name);
-        return caches.pods(namespace).stream()
-                .filter(pod -> pod.getMetadata().getLabels() != null
-                        && name.equals(pod.getMetadata().getLabels().get(NOTEBOOK_NAME_LABEL)))
-                .min(Comparator.comparing(pod -> pod.getMetadata().getName()))
-                .orElseThrow(() -> ApiProblems.notFound("No pod detected."));
+        try {
+            return core
+                    .listNamespacedPod(namespace)
+                    .labelSelector(NOTEBOOK_NAME_LABEL + "=" + name)
+                    .execute()
+                    .getItems()
+                    .stream()
+                    .min(Comparator.comparing(pod -> pod.getMetadata().getName()))
+                    .orElseThrow(() -> ApiProblems.notFound("No pod detected."));
+        } catch (ApiException e) {
+            throw NotebookService.refused(e, "Reading the pod of " + name);
+        }
     }
 
     /** The server container's log, line by line; only a pod of this notebook. */

@@ -24,8 +24,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 /**
@@ -35,10 +33,10 @@ import java.util.stream.Collectors;
  * controller (the owner reference with {@code controller: true}), so a reconciler finds the children an owner controls
  * from the cache, as Kubeflow's notebooks-v2 controller does, instead of guessing their names. A {@link Projection}'s
  * target gets an informer of its own, scoped to the target's namespace and name, which this cache runs beside the
- * factory's; so does a kind of which the service keeps only a part ({@link CacheSubset}). Cached objects keep of {@code managedFields} only who wrote which top-level field
- * ({@link ManagedFieldsSummary}; Events and pods nothing), and no kubectl last-applied-configuration
- * ({@link LastAppliedDropped}); they are stored compactly ({@link CacheCompaction}), which is why no caller may change
- * them.
+ * factory's; so does a kind of which the service keeps only a part ({@link CachedPart}). Cached objects keep of
+ * {@code managedFields} only who wrote which top-level field ({@link ManagedFieldsSummary}; Events and pods nothing),
+ * and no kubectl last-applied-configuration ({@link LastAppliedDropped}); they are stored compactly
+ * ({@link CacheCompaction}), which is why no caller may change them.
  */
 @Singleton
 @Requires(beans = SharedInformerFactory.class)
@@ -53,15 +51,10 @@ public class InformerCache {
     private final SharedInformerFactory factory;
     private final ApiClient apiClient;
     private final Map<ResourceType<?>, SharedIndexInformer<?>> informers = new ConcurrentHashMap<>();
-    private final Map<ResourceType<?>, CacheSubset<?>> subsets;
+    private final Map<ResourceType<?>, CachedPart<?>> parts;
     private final Map<ProjectionTarget<?>, SharedIndexInformer<?>> targets = new ConcurrentHashMap<>();
-    // the informers this cache runs itself, beside the factory's: projection targets and kept subsets
+    // the informers this cache runs itself, beside the factory's: projection targets and kept parts
     private final List<SharedIndexInformer<?>> own = new CopyOnWriteArrayList<>();
-    private final ExecutorService ownThreads = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "own-informer");
-        thread.setDaemon(true);
-        return thread;
-    });
     private boolean running;
 
     public InformerCache(SharedInformerFactory factory, ApiClient apiClient) {
@@ -69,11 +62,11 @@ public class InformerCache {
     }
 
     @Inject
-    public InformerCache(SharedInformerFactory factory, ApiClient apiClient, List<CacheSubset<?>> subsets) {
+    public InformerCache(SharedInformerFactory factory, ApiClient apiClient, List<CachedPart<?>> parts) {
         this.factory = factory;
         KubeJson.install();
         this.apiClient = apiClient;
-        this.subsets = subsets.stream().collect(Collectors.toUnmodifiableMap(CacheSubset::type, subset -> subset));
+        this.parts = parts.stream().collect(Collectors.toUnmodifiableMap(CachedPart::type, part -> part));
     }
 
     /**
@@ -94,26 +87,36 @@ public class InformerCache {
         }
         GenericKubernetesApi<T, KubernetesListObject> api = new GenericKubernetesApi(
                 type.apiClass(), type.listClass(), type.group(), type.version(), type.plural(), apiClient);
-        CacheSubset<T> subset = (CacheSubset<T>) subsets.get(type);
-        SharedIndexInformer<T> informer = subset == null
+        CachedPart<T> part = (CachedPart<T>) parts.get(type);
+        SharedIndexInformer<T> informer = part == null
                 ? factory.sharedIndexInformerFor(api, type.apiClass(), resync.toMillis())
-                : runOwn(new DefaultSharedIndexInformer<>(
+                : new DefaultSharedIndexInformer<>(
                         type.apiClass(),
                         new ScopedListerWatcher<>(api, null, Optional.empty()),
                         resync.toMillis(),
-                        new SubsetCache<>(subset::keeps)));
+                        new SubsetCache<>(part::keeps));
         informer.addIndexers(Map.of(CONTROLLER_UID_INDEX, InformerCache::controllerUid));
-        informer.setTransform(cachedForm(type));
+        informer.setTransform(cachedForm(type, part));
         informers.put(type, informer);
+        if (part != null) {
+            // like the factory's, it runs from the next start(), so its users can add indexers and handlers first
+            own.add(informer);
+        }
         return informer;
     }
 
     /** What the cache keeps of an object of the type. */
     static TransformFunc cachedForm(ResourceType<?> type) {
+        return cachedForm(type, null);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static TransformFunc cachedForm(ResourceType<?> type, CachedPart part) {
         TransformFunc writers = WRITERS_NEVER_ASKED.contains(type)
                 ? WriterHistoryDropped.INSTANCE
                 : object -> LastAppliedDropped.INSTANCE.transform(ManagedFieldsSummary.INSTANCE.transform(object));
-        return object -> CacheCompaction.INSTANCE.transform(writers.transform(object));
+        TransformFunc read = part == null ? object -> object : object -> part.form(object);
+        return object -> CacheCompaction.INSTANCE.transform(writers.transform(read.transform(object)));
     }
 
     /**
@@ -138,7 +141,7 @@ public class InformerCache {
     private <T extends KubernetesObject> SharedIndexInformer<T> runOwn(SharedIndexInformer<T> informer) {
         own.add(informer);
         if (running) {
-            ownThreads.execute(informer::run);
+            informer.run();
         }
         return informer;
     }
@@ -222,16 +225,14 @@ public class InformerCache {
         running = false;
         factory.stopAllRegisteredInformers(false);
         own.forEach(SharedIndexInformer::stop);
-        ownThreads.shutdown();
     }
 
     /** Starts the informers not yet running; idempotent. */
     public synchronized void start() {
         factory.startAllRegisteredInformers();
-        if (!running) {
-            running = true;
-            own.forEach(informer -> ownThreads.execute(informer::run));
-        }
+        running = true;
+        // run() starts the informer's threads and returns; it does nothing for one already running
+        own.forEach(SharedIndexInformer::run);
     }
 
     @SuppressWarnings("unchecked")

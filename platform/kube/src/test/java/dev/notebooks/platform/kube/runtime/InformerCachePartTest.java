@@ -26,8 +26,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A kind of which the service keeps a part: the handlers see every object, the cache holds only the kept ones. */
-class InformerCacheSubsetTest {
+/**
+ * A kind of which the service keeps a part: the handlers see every object, the cache holds only the kept ones, and both
+ * see them in the service's form.
+ */
+class InformerCachePartTest {
 
     private static final Duration PROMPTLY = Duration.ofSeconds(10);
 
@@ -37,7 +40,7 @@ class InformerCacheSubsetTest {
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private InformerCache cache;
 
-    private static final CacheSubset<V1ConfigMap> LABELLED_KEEP = new CacheSubset<>() {
+    private static final CachedPart<V1ConfigMap> LABELLED_KEEP = new CachedPart<>() {
         @Override
         public ResourceType<V1ConfigMap> type() {
             return ResourceTypes.CONFIG_MAP;
@@ -47,6 +50,11 @@ class InformerCacheSubsetTest {
         public boolean keeps(V1ConfigMap configMap) {
             Map<String, String> labels = configMap.getMetadata().getLabels();
             return labels != null && "yes".equals(labels.get("keep"));
+        }
+
+        @Override
+        public V1ConfigMap form(V1ConfigMap configMap) {
+            return configMap.data(null);
         }
     };
 
@@ -81,7 +89,7 @@ class InformerCacheSubsetTest {
     }
 
     @Test
-    void theHandlersSeeEveryObjectAndTheCacheHoldsOnlyTheKeptOnes() throws ApiException {
+    void theHandlersSeeEveryObjectAndTheCacheHoldsOnlyTheKeptOnesBothInTheServicesForm() throws ApiException {
         V1ConfigMap kept = create("kept", "yes");
         V1ConfigMap passing = create("passing", "no");
 
@@ -96,6 +104,12 @@ class InformerCacheSubsetTest {
         assertThat(cache.contains(ResourceTypes.CONFIG_MAP, namespace, "passing"))
                 .isFalse();
         assertThat(cache.get(ResourceTypes.CONFIG_MAP, namespace, "passing")).isEmpty();
+        assertThat(cache.get(ResourceTypes.CONFIG_MAP, namespace, "kept")
+                        .orElseThrow()
+                        .getData())
+                .as("kept in the service's form")
+                .isNullOrEmpty();
+        assertThat(seen).doesNotContain("kept with its data", "passing with its data");
     }
 
     @Test
