@@ -101,14 +101,27 @@ public class SpawnerResources {
         }
     }
 
-    /** The Events about the Notebook (those re-issued from its pod and StatefulSet among them), oldest first. */
+    /**
+     * The Events about the Notebook (those re-issued from its pod and StatefulSet among them), oldest first, read from
+     * the API server as JWA does (the cache keeps a reduced form of them).
+     */
     public List<CoreV1Event> events(Caller caller, String namespace, String name) {
         notebooks.require(caller, namespace, ProfileRole.VIEW, NotebookService.READ, name);
         caches.requireSynced();
-        Notebook notebook = notebooks.cached(namespace, name);
-        return NotebookItems.about(notebook, caches.events(namespace)).stream()
-                .sorted(Comparator.comparing(SpawnerResources::time, Comparator.nullsFirst(Comparator.naturalOrder())))
-                .toList();
+        notebooks.cached(namespace, name);
+        try {
+            return core
+                    .listNamespacedEvent(namespace)
+                    .fieldSelector("involvedObject.kind=" + Notebook.KIND + ",involvedObject.name=" + name)
+                    .execute()
+                    .getItems()
+                    .stream()
+                    .sorted(Comparator.comparing(
+                            SpawnerResources::time, Comparator.nullsFirst(Comparator.naturalOrder())))
+                    .toList();
+        } catch (ApiException e) {
+            throw NotebookService.refused(e, "Reading the events of " + name);
+        }
     }
 
     /**

@@ -297,9 +297,25 @@ class NotebookApiTest implements TestPropertyProvider {
                         .status())
                 .isEqualTo(404);
 
-        TestHttp.Reply events = http.as(world.viewer(), GET(world.notebook(name) + "/events"));
-        assertThat(events.status()).as(events.toString()).isEqualTo(200);
-        assertThat(events.json().get("events")).isInstanceOf(List.class);
+        List<Map<String, Object>> events = await().atMost(SEEN)
+                .until(
+                        () -> (List<Map<String, Object>>) http.as(world.viewer(), GET(world.notebook(name) + "/events"))
+                                .json()
+                                .get("events"),
+                        list -> list != null && !list.isEmpty());
+        assertThat(events)
+                .as("whole Events, as the API server has them")
+                .allSatisfy(event -> {
+                    assertThat((Map<String, Object>) event.get("involvedObject"))
+                            .containsEntry("kind", "Notebook")
+                            .containsEntry("name", name);
+                    assertThat((Map<String, Object>) event.get("metadata")).containsKeys("uid", "resourceVersion");
+                })
+                .anySatisfy(event -> {
+                    assertThat((String) event.get("message")).startsWith("Reissued from ");
+                    assertThat((Map<String, Object>) event.get("source"))
+                            .containsEntry("component", "notebook-service");
+                });
 
         TestHttp.Reply pvcs = http.as(world.viewer(), GET("/api/namespaces/" + world.namespace() + "/pvcs"));
         assertThat(pvcs.status()).isEqualTo(200);

@@ -18,6 +18,7 @@ import io.kubernetes.client.informer.SharedInformerFactory;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.models.CoreV1Event;
+import io.kubernetes.client.openapi.models.V1EventSource;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1ObjectReference;
 import java.time.Clock;
@@ -120,12 +121,22 @@ class PodEventsTest {
     }
 
     @Test
-    void theNotebooksOwnEventsAreCachedAndReadByItsUid() throws ApiException {
+    void theNotebooksOwnEventsAreCachedReducedAndReadByItsUid() throws ApiException {
         CoreV1Event onNotebook = event("Notebook", name, "Reissued", "on the notebook", Instant.now());
 
         await().atMost(PROMPTLY).untilAsserted(() -> assertThat(podEvents.onNotebook(notebook))
                 .extracting(cached -> cached.getMetadata().getName())
                 .containsExactly(onNotebook.getMetadata().getName()));
+        assertThat(podEvents.onNotebook(notebook)).singleElement().satisfies(cached -> {
+            assertThat(cached.getReason()).isEqualTo("Reissued");
+            assertThat(cached.getMessage()).isEqualTo("on the notebook");
+            assertThat(cached.getLastTimestamp()).isEqualTo(onNotebook.getLastTimestamp());
+            assertThat(cached.getMetadata().getUid())
+                    .as("kept in a reduced form")
+                    .isNull();
+            assertThat(cached.getMetadata().getResourceVersion()).isNull();
+            assertThat(cached.getSource()).isNull();
+        });
         assertThat(podEvents.waitingFor(namespace, name)).isZero();
     }
 
@@ -221,6 +232,7 @@ class PodEventsTest {
                                 .name(about + "." + UUID.randomUUID().toString().substring(0, 8))
                                 .namespace(namespace))
                         .involvedObject(involved)
+                        .source(new V1EventSource().component("kubelet"))
                         .type("Warning")
                         .reason(reason)
                         .message(message)
