@@ -11,9 +11,7 @@ import io.kubernetes.client.openapi.models.CoreV1Event;
 import io.kubernetes.client.openapi.models.V1ObjectReference;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -30,10 +28,10 @@ import java.util.function.Predicate;
 /**
  * The Events about each notebook's pod and StatefulSet, from the moment the events informer delivers them until a pass
  * of their notebook re-issues them on the Notebook; and the Notebook's own Events. The cache keeps only Events about
- * Notebooks ({@link NotebookEventsOnly}): a pod's or StatefulSet's Event is held here, reduced to what the Notebook's
- * event will say, only until it is re-issued, found re-issued already, or found older than the notebook. Whether an
- * event was re-issued is read from the Notebook's Events (one of the same reason and message at least as new), so a
- * restart, which delivers every Event again, re-issues nothing twice.
+ * Notebooks, reduced ({@link NotebookEventsOnly}): a pod's or StatefulSet's Event is held here, reduced to what the
+ * Notebook's event will say, only until it is re-issued, found re-issued already, or found older than the notebook.
+ * Whether an event was re-issued is read from the Notebook's Events (one of the same reason and message at least as
+ * new), so a restart, which delivers every Event again, re-issues nothing twice.
  *
  * <p>An event of what is not a cached notebook is let pass (while the notebooks load, it is held). One whose notebook
  * never has a pass (a notebook deleted since, or a replica that does not lead) is dropped by a sweep, at most once a
@@ -47,27 +45,20 @@ class PodEvents {
     /** The API server's default {@code --event-ttl}: an Event older than this is gone from the cluster too. */
     static final Duration EVENT_TTL = Duration.ofHours(1);
 
-    static final String BY_INVOLVED_UID = "involved-uid";
+    private static final String BY_INVOLVED_UID = "involved-uid";
     private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
 
     private final InformerCache cache;
     private final SharedIndexInformer<CoreV1Event> events;
-    private final Clock clock;
     // namespace/notebook -> event uid -> what to re-issue
     private final Map<String, Map<String, Waiting>> waiting = new ConcurrentHashMap<>();
     private final AtomicReference<Instant> nextSweep;
 
-    @Inject
     PodEvents(InformerCache cache) {
-        this(cache, Clock.systemUTC());
-    }
-
-    PodEvents(InformerCache cache, Clock clock) {
         this.cache = cache;
-        this.clock = clock;
         this.events = cache.informer(ResourceTypes.EVENT, Duration.ZERO);
         this.events.addIndexers(Map.of(BY_INVOLVED_UID, PodEvents::involvedUid));
-        this.nextSweep = new AtomicReference<>(clock.instant().plus(SWEEP_EVERY));
+        this.nextSweep = new AtomicReference<>(Instant.now().plus(SWEEP_EVERY));
     }
 
     /** A pod's or StatefulSet's event as it will be re-issued, and when it last happened. */
@@ -151,7 +142,7 @@ class PodEvents {
     }
 
     private void sweepWhenDue() {
-        Instant now = clock.instant();
+        Instant now = Instant.now();
         Instant due = nextSweep.get();
         if (now.isBefore(due) || !nextSweep.compareAndSet(due, now.plus(SWEEP_EVERY))) {
             return;

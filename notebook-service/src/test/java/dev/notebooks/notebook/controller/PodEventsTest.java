@@ -21,7 +21,6 @@ import io.kubernetes.client.openapi.models.CoreV1Event;
 import io.kubernetes.client.openapi.models.V1EventSource;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1ObjectReference;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -72,7 +71,7 @@ class PodEventsTest {
                                 .formatted(name, namespace));
         cache = new InformerCache(new SharedInformerFactory(apiClient), apiClient, List.of(new NotebookEventsOnly()));
         cache.informer(NOTEBOOKS, Duration.ZERO);
-        podEvents = new PodEvents(cache, Clock.systemUTC());
+        podEvents = new PodEvents(cache);
         cache.informer(ResourceTypes.EVENT, Duration.ZERO).addEventHandler(new ResourceEventHandler<>() {
             @Override
             public void onAdd(CoreV1Event event) {

@@ -14,7 +14,6 @@ import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.models.V1OwnerReference;
 import io.kubernetes.client.util.generic.GenericKubernetesApi;
 import io.micronaut.context.annotation.Requires;
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Collection;
@@ -57,11 +56,6 @@ public class InformerCache {
     private final List<SharedIndexInformer<?>> own = new CopyOnWriteArrayList<>();
     private boolean running;
 
-    public InformerCache(SharedInformerFactory factory, ApiClient apiClient) {
-        this(factory, apiClient, List.of());
-    }
-
-    @Inject
     public InformerCache(SharedInformerFactory factory, ApiClient apiClient, List<CachedPart<?>> parts) {
         this.factory = factory;
         KubeJson.install();
