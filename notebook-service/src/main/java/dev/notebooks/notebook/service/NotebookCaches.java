@@ -26,8 +26,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the API reads, from the informers the reconciler runs on every replica (Notebooks, pods, Events, PodDefaults)
- * and two of its own (ResourceQuotas, PVCs): by namespace index, never a call to the API server per request.
+ * What the API reads, from the informers the reconciler runs on every replica (Notebooks, PodDefaults, and the parts of
+ * pods and Events it keeps: notebooks' pods without their spec, the Notebooks' Events reduced) and two of its own
+ * (ResourceQuotas, PVCs): by namespace index, never a call to the API server per request. The pod and events endpoints
+ * answer whole objects and read them from the API server, as the log endpoint does and as Kubeflow's web app does.
  */
 @Singleton
 @Requires(env = Environment.KUBERNETES)
