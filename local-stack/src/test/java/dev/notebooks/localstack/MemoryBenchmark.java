@@ -8,6 +8,7 @@ import dev.notebooks.platform.testing.postgres.EmbeddedPostgresServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -357,9 +358,18 @@ public final class MemoryBenchmark {
         /**
          * Writes the JVM's own account of its memory beside the service's log: the heap, and with
          * {@code -XX:NativeMemoryTracking=summary} among the options every native part, and what fills the heap (the
-         * classes with the most bytes of live objects).
+         * classes with the most bytes of live objects); before it, the kernel's {@code smaps_rollup} of the process.
          */
         void diagnose(String moment) throws Exception {
+            Path report = process.log().resolveSibling(moment + "-memory.txt");
+            Path rollup = Path.of("/proc", Long.toString(process.pid()), "smaps_rollup");
+            // the kernel's account: Anonymous pages are the process's own; file pages (libjvm, the JDK's class
+            // archive) may be shared with other JVMs of the same JDK; Pss divides shared pages among their processes
+            Files.writeString(
+                    report,
+                    rollup + "\n" + (Files.isReadable(rollup) ? Files.readString(rollup) : "(not readable)\n"),
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
             for (String command : List.of("GC.heap_info", "VM.native_memory summary", "GC.class_histogram")) {
                 List<String> jcmd = new ArrayList<>(List.of(
                         Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),

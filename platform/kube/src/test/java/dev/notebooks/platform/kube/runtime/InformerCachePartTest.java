@@ -121,13 +121,16 @@ class InformerCachePartTest {
         V1ConfigMap first = relabel("first", "no");
         V1ConfigMap second = relabel("second", "yes");
 
-        await().atMost(PROMPTLY).untilAsserted(() -> assertThat(cache.list(ResourceTypes.CONFIG_MAP, namespace))
-                .extracting(configMap -> configMap.getMetadata().getName())
-                .containsExactly("second"));
-        assertThat(seen)
-                .contains(
-                        "first@" + first.getMetadata().getResourceVersion(),
-                        "second@" + second.getMetadata().getResourceVersion());
+        // the cache changes before the handlers hear of it: wait for both
+        await().atMost(PROMPTLY).untilAsserted(() -> {
+            assertThat(cache.list(ResourceTypes.CONFIG_MAP, namespace))
+                    .extracting(configMap -> configMap.getMetadata().getName())
+                    .containsExactly("second");
+            assertThat(seen)
+                    .contains(
+                            "first@" + first.getMetadata().getResourceVersion(),
+                            "second@" + second.getMetadata().getResourceVersion());
+        });
     }
 
     @Test
