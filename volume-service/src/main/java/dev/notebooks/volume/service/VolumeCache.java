@@ -30,8 +30,9 @@ import java.util.Optional;
 
 /**
  * Everything the API and the reconciler read, from shared informers, so that listing never calls the API server:
- * claims, the Notebooks and pods that mount them, their Events, quotas, storage and snapshot classes, snapshots. Each
- * is indexed by what it is about ({@code namespace/claim}). Made with the application context so its indexes exist
+ * claims, the Notebooks and pods that mount them, their Events, quotas, storage and snapshot classes, snapshots. Of
+ * pods and Events it keeps only those ({@link PodsMountingClaims}, {@link EventsAboutClaims}). Each is indexed by what
+ * it is about ({@code namespace/claim}). Made with the application context so its indexes exist
  * before any informer starts. Objects read here are the caches' own: read, never change them.
  */
 @Context
@@ -198,7 +199,7 @@ public class VolumeCache {
                 .toList();
     }
 
-    private static List<String> claimOf(CoreV1Event event) {
+    static List<String> claimOf(CoreV1Event event) {
         var involved = event.getInvolvedObject();
         if (involved == null || !CLAIM_KIND.equals(involved.getKind()) || involved.getName() == null) {
             return List.of();

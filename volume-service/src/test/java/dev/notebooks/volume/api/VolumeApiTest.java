@@ -7,6 +7,8 @@ import static io.micronaut.http.HttpRequest.POST;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.notebooks.platform.kube.ResourceTypes;
+import dev.notebooks.platform.kube.runtime.InformerCache;
 import dev.notebooks.platform.outbox.audit.AuditLog;
 import dev.notebooks.platform.outbox.audit.AuditQuery;
 import dev.notebooks.platform.outbox.audit.AuditRecord;
@@ -16,6 +18,12 @@ import dev.notebooks.platform.testing.http.TestHttp;
 import dev.notebooks.volume.Cluster;
 import dev.notebooks.volume.VolumeServiceFixtures;
 import dev.notebooks.volume.World;
+import io.kubernetes.client.openapi.models.CoreV1Event;
+import io.kubernetes.client.openapi.models.V1Container;
+import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import io.kubernetes.client.openapi.models.V1ObjectReference;
+import io.kubernetes.client.openapi.models.V1Pod;
+import io.kubernetes.client.openapi.models.V1PodSpec;
 import io.micronaut.context.env.Environment;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -24,8 +32,11 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -52,6 +63,9 @@ class VolumeApiTest implements TestPropertyProvider {
 
     @Inject
     AuditLog auditLog;
+
+    @Inject
+    InformerCache informers;
 
     private final Cluster cluster = new Cluster();
     private TestHttp http;
@@ -106,6 +120,57 @@ class VolumeApiTest implements TestPropertyProvider {
         assertThat((Map<String, Object>) item.get("viewer"))
                 .containsEntry("status", "uninitialized")
                 .containsEntry("url", null);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theCacheKeepsOnlyThePodsThatMountAClaimAndTheEventsAboutClaims() {
+        String namespace = world.namespace();
+        cluster.claim(namespace, "kept-data", "1Gi", "standard");
+        // created first, so once the later objects are cached these have been seen and passed by
+        cluster.create(
+                ResourceTypes.POD,
+                new V1Pod()
+                        .metadata(new V1ObjectMeta().name("no-volume").namespace(namespace))
+                        .spec(new V1PodSpec()
+                                .containers(
+                                        List.of(new V1Container().name("main").image("busybox")))));
+        cluster.create(ResourceTypes.EVENT, event(namespace, "ConfigMap", "settings", "about a config map"));
+        cluster.pod(namespace, "mounting", "kept-data");
+        cluster.create(ResourceTypes.EVENT, event(namespace, "PersistentVolumeClaim", "kept-data", "about the claim"));
+
+        await().atMost(SEEN)
+                .until(() -> informers.contains(ResourceTypes.POD, namespace, "mounting")
+                        && informers.list(ResourceTypes.EVENT, namespace).stream()
+                                .anyMatch(event -> "about the claim".equals(event.getMessage())));
+        assertThat(informers.contains(ResourceTypes.POD, namespace, "no-volume"))
+                .isFalse();
+        assertThat(informers.list(ResourceTypes.EVENT, namespace))
+                .allSatisfy(
+                        event -> assertThat(event.getInvolvedObject().getKind()).isEqualTo("PersistentVolumeClaim"));
+
+        TestHttp.Reply pods = http.as(world.owner(), GET(world.pvc("kept-data") + "/pods"));
+        assertThat((List<Map<String, Object>>) pods.json().get("pods"))
+                .extracting(pod -> ((Map<String, Object>) pod.get("metadata")).get("name"))
+                .containsExactly("mounting");
+        TestHttp.Reply events = http.as(world.owner(), GET(world.pvc("kept-data") + "/events"));
+        assertThat((List<Map<String, Object>>) events.json().get("events"))
+                .extracting(event -> event.get("message"))
+                .contains("about the claim")
+                .doesNotContain("about a config map");
+    }
+
+    private static CoreV1Event event(String namespace, String kind, String name, String message) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        return new CoreV1Event()
+                .metadata(
+                        new V1ObjectMeta().name(name + "." + UUID.randomUUID()).namespace(namespace))
+                .involvedObject(new V1ObjectReference().kind(kind).name(name).namespace(namespace))
+                .type("Normal")
+                .reason("Test")
+                .message(message)
+                .firstTimestamp(now)
+                .lastTimestamp(now);
     }
 
     @Test
