@@ -14,7 +14,6 @@ import io.kubernetes.client.informer.SharedInformerFactory;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.models.V1ConfigMap;
-import io.kubernetes.client.openapi.models.V1Namespace;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import java.time.Duration;
 import java.util.List;
@@ -59,8 +58,8 @@ class InformerCachePartTest {
     };
 
     @BeforeEach
-    void start() throws ApiException {
-        kubectl.create(ResourceTypes.NAMESPACE, new V1Namespace().metadata(new V1ObjectMeta().name(namespace)));
+    void start() {
+        KubernetesFixture.shared().ensureNamespaces(namespace);
         cache = new InformerCache(new SharedInformerFactory(apiClient), apiClient, List.of(LABELLED_KEEP));
         cache.informer(ResourceTypes.CONFIG_MAP, Duration.ZERO).addEventHandler(new ResourceEventHandler<>() {
             @Override
