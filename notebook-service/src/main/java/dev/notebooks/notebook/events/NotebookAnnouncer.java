@@ -10,11 +10,15 @@ import io.kubernetes.client.openapi.models.V1ManagedFieldsEntry;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import jakarta.inject.Singleton;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -31,17 +35,19 @@ public class NotebookAnnouncer {
     private final String self;
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
     // uids announced deleted: a pass that read the Notebook just before it went must not announce it created again
-    private final Map<String, Boolean> deletedUids =
-            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, false) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                    return size() > 10_000;
-                }
-            });
+    private final Map<String, Boolean> deletedUids = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > 10_000;
+        }
+    });
+    // a pass and a deletion of the same notebook (the reconciler's thread, the informer's) never interleave
+    private final Object[] locks = new Object[64];
 
     NotebookAnnouncer(NotebookObservations observations, EventsConfiguration configuration) {
         this.observations = observations;
         this.self = configuration.getSource();
+        Arrays.setAll(locks, i -> new Object());
     }
 
     private record Remembered(String uid, String spec, String state, String failure) {
@@ -53,42 +59,49 @@ public class NotebookAnnouncer {
 
     public void observed(Observed observed) {
         Notebook notebook = observed.notebook();
-        if (deletedUids.containsKey(notebook.getMetadata().getUid())) {
-            return;
-        }
         String id = Subjects.namespaced(notebook.namespace(), notebook.name());
-        Remembered last = remembered.computeIfAbsent(
-                id, key -> observations.find(key).map(Remembered::of).orElse(null));
-        if (last != null && unchanged(last, observed)) {
-            return;
-        }
-        try {
-            remembered.put(id, Remembered.of(observations.announce(observed, writerOf(notebook))));
-        } catch (RuntimeException e) {
-            remembered.remove(id);
-            throw e;
+        synchronized (lockOf(id)) {
+            if (deletedUids.containsKey(notebook.getMetadata().getUid())) {
+                return;
+            }
+            Remembered last = remembered.computeIfAbsent(
+                    id, key -> observations.find(key).map(Remembered::of).orElse(null));
+            if (last != null && unchanged(last, observed)) {
+                return;
+            }
+            try {
+                remembered.put(id, Remembered.of(observations.announce(observed, writerOf(notebook))));
+            } catch (RuntimeException e) {
+                remembered.remove(id);
+                throw e;
+            }
         }
     }
 
     /** The notebook is gone; {@code uid} null for whichever was announced under its name. */
     public void deleted(String namespace, String name, String uid, Actor actor) {
         String id = Subjects.namespaced(namespace, name);
-        String gone = uid != null
-                ? uid
-                : observations.find(id).map(NotebookObservation::uid).orElse(null);
-        if (gone != null) {
-            deletedUids.put(gone, Boolean.TRUE);
+        synchronized (lockOf(id)) {
+            String gone = uid != null
+                    ? uid
+                    : observations.find(id).map(NotebookObservation::uid).orElse(null);
+            if (gone != null) {
+                deletedUids.put(gone, Boolean.TRUE);
+            }
+            remembered.remove(id);
+            observations.deleted(namespace, name, uid, actor);
         }
-        remembered.remove(id);
-        observations.deleted(namespace, name, uid, actor);
-        remembered.remove(id);
     }
 
     /** The notebooks announced and not yet deleted, as {@code namespace/name} and uid. */
     public Map<String, String> announced() {
-        Map<String, String> ids = new java.util.TreeMap<>();
+        Map<String, String> ids = new TreeMap<>();
         observations.all().forEach(row -> ids.put(row.id(), row.uid()));
         return ids;
+    }
+
+    private Object lockOf(String id) {
+        return locks[Math.floorMod(id.hashCode(), locks.length)];
     }
 
     private boolean unchanged(Remembered last, Observed observed) {
