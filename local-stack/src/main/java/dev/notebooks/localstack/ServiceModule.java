@@ -46,7 +46,7 @@ record ServiceModule(String name, int port, String database, Map<String, String>
         }
     }
 
-    /** The runnable jar `mvn package` made for this module (Micronaut's shaded jar). */
+    /** The runnable jar `mvn package` made for this module (Micronaut's shaded jar, classifier {@code all}). */
     Optional<Path> runnableJar(Path root) {
         Path target = root.resolve(name).resolve("target");
         if (!Files.isDirectory(target)) {
@@ -55,10 +55,7 @@ record ServiceModule(String name, int port, String database, Map<String, String>
         try (Stream<Path> files = Files.list(target)) {
             return files.filter(file -> {
                         String fileName = file.getFileName().toString();
-                        return fileName.startsWith(name + "-")
-                                && fileName.endsWith(".jar")
-                                && !fileName.endsWith("-sources.jar")
-                                && !fileName.endsWith("-tests.jar");
+                        return fileName.startsWith(name + "-") && fileName.endsWith("-all.jar");
                     })
                     .findFirst();
         } catch (IOException e) {
