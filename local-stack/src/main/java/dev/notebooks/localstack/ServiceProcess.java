@@ -41,14 +41,35 @@ final class ServiceProcess {
     static ServiceProcess start(
             ServiceModule module, Path jar, List<String> jvmOptions, Map<String, String> environment, Path logDir)
             throws IOException {
+        return launch(module, jvmOptions, List.of("-jar", jar.toString()), environment, logDir);
+    }
+
+    /** Starts {@code mainClass} from {@code classPath} (the one-JVM suite), its log named after {@code module}. */
+    static ServiceProcess startMain(
+            ServiceModule module,
+            String classPath,
+            String mainClass,
+            List<String> jvmOptions,
+            Map<String, String> environment,
+            Path logDir)
+            throws IOException {
+        return launch(module, jvmOptions, List.of("-cp", classPath, mainClass), environment, logDir);
+    }
+
+    private static ServiceProcess launch(
+            ServiceModule module,
+            List<String> jvmOptions,
+            List<String> program,
+            Map<String, String> environment,
+            Path logDir)
+            throws IOException {
         Files.createDirectories(logDir);
         Path log = logDir.resolve(module.name() + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(jvmOptions);
-        command.add("-jar");
-        command.add(jar.toString());
+        command.addAll(program);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
@@ -83,9 +104,13 @@ final class ServiceProcess {
 
     /** As {@link #awaitReady(Duration)}, asking every {@code interval}. */
     boolean awaitReady(Duration timeout, Duration interval) throws InterruptedException {
+        return awaitReady(module.port(), timeout, interval);
+    }
+
+    /** As {@link #awaitReady(Duration, Duration)} for the service on {@code port} (one of the one-JVM suite's). */
+    boolean awaitReady(int port, Duration timeout, Duration interval) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
-        HttpRequest readiness = HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + module.port() + "/health/readiness"))
+        HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health/readiness"))
                 .timeout(Duration.ofSeconds(2))
                 .build();
         while (Instant.now().isBefore(deadline) && process.isAlive()) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -45,6 +46,7 @@ public final class MemoryBenchmark {
     private final List<String> container;
     private final boolean cds;
     private final Map<String, String> environment;
+    private final Optional<List<String>> oneJvmContainer;
 
     MemoryBenchmark(
             Path root,
@@ -52,8 +54,10 @@ public final class MemoryBenchmark {
             List<String> jvmFlags,
             List<String> container,
             boolean cds,
-            Map<String, String> environment) {
+            Map<String, String> environment,
+            Optional<List<String>> oneJvmContainer) {
         this.environment = Map.copyOf(environment);
+        this.oneJvmContainer = oneJvmContainer.map(List::copyOf);
         this.root = root;
         this.dataDir = root.resolve("local-stack/target/memory-benchmark");
         this.count = count;
@@ -77,7 +81,12 @@ public final class MemoryBenchmark {
                                 System.getProperty("benchmark.container", "-XX:MaxRAM=256m -XX:ActiveProcessorCount=1"))
                         .flags(),
                 Boolean.parseBoolean(System.getProperty("benchmark.cds", "false")),
-                environment(System.getProperty("benchmark.environment", "")));
+                environment(System.getProperty("benchmark.environment", "")),
+                Boolean.parseBoolean(System.getProperty("benchmark.one-jvm", "false"))
+                        ? Optional.of(JvmOptions.parse(System.getProperty(
+                                        "benchmark.one-jvm-container", "-XX:MaxRAM=704m -XX:ActiveProcessorCount=1"))
+                                .flags())
+                        : Optional.empty());
         List<String> only = Arrays.stream(
                         System.getProperty("benchmark.services", "").split(","))
                 .filter(name -> !name.isBlank())
@@ -122,12 +131,108 @@ public final class MemoryBenchmark {
                 KafkaBrokerProcess kafka = kafka(ports.get(1), ports.get(2))) {
             var database = new Infrastructure.Database(
                     postgres.jdbcUrl("postgres"), EmbeddedPostgresServer.SUPERUSER, EmbeddedPostgresServer.PASSWORD);
+            if (oneJvmContainer.isPresent()) {
+                say(measureOneJvm(modules, database, kafka.bootstrapServers()));
+                return;
+            }
             for (ServiceModule module : modules) {
                 figures.add(measure(module, database, kafka.bootstrapServers()));
                 say(figures.get(figures.size() - 1).row());
             }
         }
         say(report(figures));
+    }
+
+    /**
+     * The suite module's one JVM ({@code dev.notebooks.suite.Suite}) running the services together, each with its own
+     * port and database, in one emulated container: the time until all are ready, the resident set at idle, then with
+     * {@code count} of every service's resources loaded, one service's load after the other, and the peak.
+     */
+    private String measureOneJvm(List<ServiceModule> suiteModules, Infrastructure.Database database, String kafka)
+            throws Exception {
+        List<ServiceModule> modules = suiteModules.stream()
+                .map(module -> new ServiceModule(
+                        module.name(), LocalPorts.free(), module.database(), module.localEnvironment()))
+                .toList();
+        Path suiteJar = root.resolve("suite/target").resolve("suite-" + version() + ".jar");
+        Path classPathFile = root.resolve("suite/target/classpath.txt");
+        if (!Files.isRegularFile(suiteJar) || !Files.isRegularFile(classPathFile)) {
+            throw new IllegalStateException("no " + suiteJar + " or " + classPathFile
+                    + ": package the suite module first (docs/benchmarks.md)");
+        }
+        if (cds) {
+            throw new IllegalStateException("benchmark.cds is for the services apart, not benchmark.one-jvm");
+        }
+        List<String> flags = new ArrayList<>(oneJvmContainer.orElseThrow());
+        flags.addAll(jvmFlags);
+        say("one JVM, container emulated with: " + String.join(" ", oneJvmContainer.orElseThrow()));
+        ServiceModule suite = new ServiceModule("suite", modules.get(0).port(), "", Map.of());
+        try (Session session = Session.startSuite(
+                this,
+                suite,
+                modules,
+                suiteJar
+                        + java.io.File.pathSeparator
+                        + Files.readString(classPathFile).trim(),
+                flags,
+                database,
+                kafka)) {
+            for (ServiceModule module : modules) {
+                session.awaitReady(module.port());
+            }
+            long startMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - session.launched);
+            TimeUnit.MILLISECONDS.sleep(QUIET.toMillis());
+            long idle = session.settledRss();
+            session.diagnose("idle");
+            List<String> loads = new ArrayList<>();
+            for (ServiceModule module : modules) {
+                ResourceLoad load = ResourceLoads.of(module.name());
+                JsonHttp api = JsonHttp.service(
+                        module.port(), ResourceLoads.caller(module.name(), LocalStackSettings.DEFAULT_CLUSTER_ADMIN));
+                long loading = System.nanoTime();
+                load.load(session.kubernetes(), api, count);
+                Deadline deadline = new Deadline(LOAD_TIMEOUT);
+                int loaded;
+                while ((loaded = load.loaded(session.kubernetes(), api)) < count) {
+                    deadline.check(module.name() + " holds " + loaded + " of " + count + " " + load.resources());
+                    session.requireAlive();
+                    TimeUnit.SECONDS.sleep(1);
+                }
+                loads.add("%,d %s in %,d ms"
+                        .formatted(
+                                count, load.resources(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - loading)));
+                say("  " + module.name() + ": " + loads.get(loads.size() - 1));
+            }
+            TimeUnit.MILLISECONDS.sleep(QUIET.toMillis());
+            long withLoad = session.settledRss();
+            session.diagnose("loaded");
+            long peak = Rss.peakKib(session.pid());
+            return String.join(
+                    "\n",
+                    "",
+                    "| services in one JVM | start to all ready | RSS idle | loaded | RSS loaded | peak RSS |",
+                    "|---|---|---|---|---|---|",
+                    "| %s | %,d ms | %.1f MiB | %,d of each | %.1f MiB | %.1f MiB |"
+                            .formatted(
+                                    modules.stream().map(ServiceModule::name).collect(Collectors.joining(", ")),
+                                    startMillis,
+                                    Rss.mib(idle),
+                                    count,
+                                    Rss.mib(withLoad),
+                                    Rss.mib(peak)),
+                    "loaded: " + String.join("; ", loads),
+                    "load average at the end: " + loadAverage(),
+                    "verdict: %.1f MiB with %,d of each service's resources loaded, %s Kubeflow's 706 Mi"
+                            .formatted(
+                                    Rss.mib(withLoad), count, withLoad < KUBEFLOW_KIB ? "PASS, under" : "FAIL, over"));
+        }
+    }
+
+    private String version() throws IOException {
+        String pom = Files.readString(root.resolve("suite/pom.xml"));
+        int parent = pom.indexOf("<parent>");
+        int start = pom.indexOf("<version>", parent) + "<version>".length();
+        return pom.substring(start, pom.indexOf("</version>", start));
     }
 
     /** The broker, tried three times: on a machine this busy its start can outlast the 90 s it is given. */
@@ -318,13 +423,7 @@ public final class MemoryBenchmark {
                 Infrastructure.Database database,
                 String kafka)
                 throws Exception {
-            // room for 1,000 small notebook servers, steps of a few milliseconds
-            KubernetesApiDouble api = KubernetesApiDouble.start(KubernetesApiDouble.Settings.defaults()
-                    .workloads(WorkloadSettings.forTests()
-                            .nodes(List.of(
-                                    WorkloadSettings.SimulatedNode.forSharedTests("node-1"),
-                                    WorkloadSettings.SimulatedNode.forSharedTests("node-2"),
-                                    WorkloadSettings.SimulatedNode.forSharedTests("node-3")))));
+            KubernetesApiDouble api = doubleForTheLoads();
             try {
                 Path dir = benchmark.dataDir().resolve(module.name());
                 Files.createDirectories(dir);
@@ -344,6 +443,68 @@ public final class MemoryBenchmark {
             } catch (Exception e) {
                 api.close();
                 throw e;
+            }
+        }
+
+        /** The one-JVM suite: a double prepared for every service's load, and each service's own database. */
+        static Session startSuite(
+                MemoryBenchmark benchmark,
+                ServiceModule suite,
+                List<ServiceModule> modules,
+                String classPath,
+                List<String> flags,
+                Infrastructure.Database database,
+                String kafka)
+                throws Exception {
+            KubernetesApiDouble api = doubleForTheLoads();
+            try {
+                Path dir = benchmark.dataDir().resolve(suite.name());
+                Files.createDirectories(dir);
+                Infrastructure infrastructure = new Infrastructure(
+                        database,
+                        kafka,
+                        new Infrastructure.Cluster(api.writeKubeconfig(dir.resolve("kubeconfig")), true));
+                LocalStackSettings settings = LocalStackSettings.from(Map.of(), benchmark.root);
+                Map<String, String> environment = new java.util.LinkedHashMap<>();
+                for (ServiceModule module : modules) {
+                    ResourceLoads.of(module.name()).prepare(JsonHttp.kubernetes(api.url()), benchmark.count());
+                    dropDatabase(database, module.database());
+                    Map<String, String> own = infrastructure.environmentFor(module, settings);
+                    // what all share, unprefixed; each service's own settings under its prefix (the suite's rule)
+                    own.forEach(environment::putIfAbsent);
+                    String prefix =
+                            module.name().toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_";
+                    own.forEach((name, value) -> environment.put(prefix + name, value));
+                }
+                environment.putAll(benchmark.environment);
+                environment.put(
+                        "SUITE_SERVICES",
+                        modules.stream().map(ServiceModule::name).collect(Collectors.joining(",")));
+                long launched = System.nanoTime();
+                ServiceProcess process = ServiceProcess.startMain(
+                        suite, classPath, "dev.notebooks.suite.Suite", flags, environment, dir);
+                return new Session(api, process, suite, launched);
+            } catch (Exception e) {
+                api.close();
+                throw e;
+            }
+        }
+
+        // room for 1,000 small notebook servers, steps of a few milliseconds
+        private static KubernetesApiDouble doubleForTheLoads() throws IOException {
+            return KubernetesApiDouble.start(KubernetesApiDouble.Settings.defaults()
+                    .workloads(WorkloadSettings.forTests()
+                            .nodes(List.of(
+                                    WorkloadSettings.SimulatedNode.forSharedTests("node-1"),
+                                    WorkloadSettings.SimulatedNode.forSharedTests("node-2"),
+                                    WorkloadSettings.SimulatedNode.forSharedTests("node-3")))));
+        }
+
+        /** Waits for the one-JVM suite's service on {@code port}. */
+        void awaitReady(int port) throws Exception {
+            if (!process.awaitReady(port, START_TIMEOUT, Duration.ofMillis(20))) {
+                throw new IllegalStateException(
+                        "the service on port " + port + " did not become ready; see " + process.log());
             }
         }
 
