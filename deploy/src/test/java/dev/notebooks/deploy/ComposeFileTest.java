@@ -40,11 +40,21 @@ class ComposeFileTest {
 
     @BeforeAll
     static void runDockerComposeConfig() throws Exception {
-        Path root = Build.root();
+        compose = config("docker-compose.yml");
+    }
+
+    /** @return {@code docker-compose config} of these files together, as Docker Compose reads them */
+    static Map<String, Object> config(String... files) throws Exception {
+        List<String> command = new ArrayList<>(List.of("docker-compose"));
+        for (String file : files) {
+            command.add("--file");
+            command.add(file);
+        }
+        command.add("config");
         Process process;
         try {
-            process = new ProcessBuilder("docker-compose", "--file", "docker-compose.yml", "config")
-                    .directory(root.toFile())
+            process = new ProcessBuilder(command)
+                    .directory(Build.root().toFile())
                     .redirectErrorStream(false)
                     .start();
         } catch (IOException e) {
@@ -59,9 +69,9 @@ class ComposeFileTest {
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.exitValue())
-                .as("docker-compose config rejects docker-compose.yml:%n%s", err)
+                .as("docker-compose config rejects %s:%n%s", String.join(" + ", files), err)
                 .isZero();
-        compose = new Yaml().load(out);
+        return new Yaml().load(out);
     }
 
     @Test
@@ -245,7 +255,7 @@ class ComposeFileTest {
     }
 
     /** @return "published:target" of each port mapping (docker-compose config writes the long form). */
-    private static List<String> publishedPorts(Map<String, Object> service) {
+    static List<String> publishedPorts(Map<String, Object> service) {
         List<String> ports = new ArrayList<>();
         for (Object port : (List<?>) service.getOrDefault("ports", List.of())) {
             if (port instanceof Map<?, ?> mapping) {
@@ -258,7 +268,7 @@ class ComposeFileTest {
     }
 
     /** @return "source:target[:mode]" of each volume, whichever form docker-compose config writes. */
-    private static List<String> volumes(Map<String, Object> service) {
+    static List<String> volumes(Map<String, Object> service) {
         List<String> volumes = new ArrayList<>();
         for (Object volume : (List<?>) service.getOrDefault("volumes", List.of())) {
             if (volume instanceof Map<?, ?> mapping) {
@@ -272,7 +282,7 @@ class ComposeFileTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
+    static Map<String, Object> map(Object value) {
         assertThat(value).isInstanceOf(Map.class);
         return (Map<String, Object>) value;
     }

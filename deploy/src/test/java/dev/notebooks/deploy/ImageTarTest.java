@@ -8,18 +8,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Each service's image, as the build writes it to {@code <service>/target/jib-image.tar}: what a container runtime
- * would run. Expected values come from the one place the build sets them (root pom properties, handed over by
+ * Each service's image, as the build writes it to {@code <service>/target/jib-image.tar}, and the suite's (the five in
+ * one JVM, {@code suite/target/jib-image.tar}): what a container runtime would run. Expected values come from the one place the build sets them (root pom properties, handed over by
  * surefire) and from each service's application.yml, so a change there is a change here.
  */
 class ImageTarTest {
 
     private static final Map<String, ImageTar> IMAGES = new ConcurrentHashMap<>();
+    private static final List<String> SUITE =
+            List.of("profile-service", "notebook-service", "volume-service", "image-catalog-service", "auth-service");
 
     static Stream<Arguments> services() {
         return Stream.of(
@@ -27,7 +30,8 @@ class ImageTarTest {
                 Arguments.of("notebook-service", "dev.notebooks.notebook.NotebookServiceApplication"),
                 Arguments.of("volume-service", "dev.notebooks.volume.VolumeServiceApplication"),
                 Arguments.of("image-catalog-service", "dev.notebooks.catalog.ImageCatalogApplication"),
-                Arguments.of("auth-service", "dev.notebooks.auth.AuthServiceApplication"));
+                Arguments.of("auth-service", "dev.notebooks.auth.AuthServiceApplication"),
+                Arguments.of("suite", "dev.notebooks.suite.Suite"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -93,8 +97,29 @@ class ImageTarTest {
     @MethodSource("services")
     void exposesTheHttpPortOfItsApplicationYml(String service, String mainClass) {
         JsonNode exposed = image(service).config.path("config").path("ExposedPorts");
+        // the suite's image runs the five services, each on its own port
+        List<String> services = service.equals("suite") ? SUITE : List.of(service);
 
-        assertThat(strings(exposed.fieldNames())).containsExactly(Build.httpPort(service) + "/tcp");
+        assertThat(strings(exposed.fieldNames()))
+                .containsExactlyInAnyOrderElementsOf(services.stream()
+                        .map(name -> Build.httpPort(name) + "/tcp")
+                        .toList());
+    }
+
+    @Test
+    void theSuitesImageHoldsTheFiveServicesAndOneCopyOfTheirLibraries() {
+        List<String> classpath =
+                List.of(image("suite").text("app/jib-classpath-file").trim().split(":"));
+
+        for (String service : SUITE) {
+            assertThat(classpath)
+                    .as("%s's own jar, not its runnable one", service)
+                    .containsOnlyOnce("/app/libs/" + service + "-" + Build.version() + ".jar")
+                    .noneMatch(entry -> entry.endsWith(service + "-" + Build.version() + "-all.jar"));
+        }
+        assertThat(classpath.stream().filter(entry -> entry.contains("/kafka-clients-")))
+                .as("one Kafka client for the five")
+                .hasSize(1);
     }
 
     @ParameterizedTest(name = "{0}")

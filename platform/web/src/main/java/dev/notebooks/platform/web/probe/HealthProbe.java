@@ -5,14 +5,16 @@ import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A container health check that needs nothing but the service's own image: the images hold a Java runtime and the
  * service's classpath, no shell, curl or wget. docker-compose.yml runs it as
  * {@code java -cp @/app/jib-classpath-file dev.notebooks.platform.web.probe.HealthProbe http://127.0.0.1:8081/health/readiness}.
  *
- * <p>Exit status 0 when the URL answers 2xx, 1 for any other answer or none within the timeouts (printed on stderr),
- * 2 for a wrong command line. Plain {@link HttpURLConnection}: no Micronaut context, so it starts in a fraction of a
+ * <p>Exit status 0 when the URL answers 2xx (every URL, when given several: the one-JVM suite's five services), 1 for
+ * any other answer or none within the timeouts (printed on stderr), 2 for a wrong command line. Plain {@link HttpURLConnection}: no Micronaut context, so it starts in a fraction of a
  * second.
  */
 public final class HealthProbe {
@@ -26,23 +28,35 @@ public final class HealthProbe {
         System.exit(run(args));
     }
 
-    /** @return the process exit status for these arguments (the URL to probe). */
+    /** @return the process exit status for these arguments (the URLs to probe, each of which must answer). */
     static int run(String[] args) {
-        if (args.length != 1) {
-            System.err.println("usage: HealthProbe <http URL>, e.g. http://127.0.0.1:8081/health/readiness");
+        if (args.length == 0) {
+            System.err.println("usage: HealthProbe <http URL>..., e.g. http://127.0.0.1:8081/health/readiness");
             return 2;
         }
-        URL url;
-        try {
-            URI uri = URI.create(args[0]);
-            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-                throw new IllegalArgumentException("not an http(s) URL");
+        List<URL> urls = new ArrayList<>();
+        for (String arg : args) {
+            try {
+                URI uri = URI.create(arg);
+                if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+                    throw new IllegalArgumentException("not an http(s) URL");
+                }
+                urls.add(uri.toURL());
+            } catch (IllegalArgumentException | IOException e) {
+                System.err.println("HealthProbe: " + arg + " is not an http(s) URL: " + e.getMessage());
+                return 2;
             }
-            url = uri.toURL();
-        } catch (IllegalArgumentException | IOException e) {
-            System.err.println("HealthProbe: " + args[0] + " is not an http(s) URL: " + e.getMessage());
-            return 2;
         }
+        for (URL url : urls) {
+            int status = probe(url);
+            if (status != 0) {
+                return status;
+            }
+        }
+        return 0;
+    }
+
+    private static int probe(URL url) {
         HttpURLConnection connection = null;
         try {
             connection = (HttpURLConnection) url.openConnection();

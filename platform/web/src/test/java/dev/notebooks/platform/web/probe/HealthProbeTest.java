@@ -44,6 +44,16 @@ class HealthProbeTest {
     }
 
     @Test
+    void withSeveralUrlsEveryOneMustAnswer() {
+        assertThat(HealthProbe.run(new String[] {url("/health/readiness"), url("/health/readiness")}))
+                .isZero();
+        assertThat(HealthProbe.run(new String[] {url("/health/readiness"), url("/health/down")}))
+                .isEqualTo(1);
+        assertThat(HealthProbe.run(new String[] {url("/health/down"), url("/health/readiness")}))
+                .isEqualTo(1);
+    }
+
+    @Test
     void aRedirectIsNotTakenForHealth() {
         assertThat(HealthProbe.run(new String[] {url("/moved")})).isEqualTo(1);
     }
@@ -63,6 +73,9 @@ class HealthProbeTest {
         assertThat(HealthProbe.run(new String[] {})).isEqualTo(2);
         assertThat(HealthProbe.run(new String[] {"ftp://127.0.0.1/health"})).isEqualTo(2);
         assertThat(HealthProbe.run(new String[] {"a", "b"})).isEqualTo(2);
+        assertThat(HealthProbe.run(new String[] {url("/health/readiness"), "ftp://127.0.0.1/health"}))
+                .as("every URL is checked before any is asked")
+                .isEqualTo(2);
     }
 
     private String url(String path) {
