@@ -15,8 +15,16 @@ final class MemberEnvironment extends MapPropertySource {
 
     static final int POSITION = EnvironmentPropertySource.POSITION + 50;
 
+    private final String ownConfigFiles;
+
     MemberEnvironment(SuiteMember member, Map<String, String> environment) {
         super("suite-" + member.name(), settings(member, environment));
+        this.ownConfigFiles = environment.get(member.prefix() + MemberConfigFiles.VARIABLE);
+    }
+
+    /** The configuration files meant for this member alone ({@link MemberConfigFiles}), if any. */
+    String ownConfigFiles() {
+        return ownConfigFiles;
     }
 
     private static Map<String, Object> settings(SuiteMember member, Map<String, String> environment) {

@@ -1,6 +1,7 @@
 package dev.notebooks.suite;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.PropertySource;
 import io.micronaut.runtime.EmbeddedApplication;
 import java.net.URL;
 import java.util.ArrayList;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * ~14,000 classes' metadata; this one holds one (docs/benchmarks.md).
  *
  * <p>Settings come from the environment as for the services alone; a variable meant for one service only carries its
- * name as a prefix ({@link SuiteMember#prefix()}); {@code SUITE_SERVICES} names which to run (all five if unset).
+ * name as a prefix ({@link SuiteMember#prefix()}), {@code PROFILE_SERVICE_MICRONAUT_CONFIG_FILES} among them
+ * ({@link MemberConfigFiles}); {@code SUITE_SERVICES} names which to run (all five if unset).
  */
 public final class Suite implements AutoCloseable {
 
@@ -80,10 +82,13 @@ public final class Suite implements AutoCloseable {
         // the threads the context starts inherit it: what they look up by the context class loader is the member's
         thread.setContextClassLoader(loader);
         try {
+            MemberEnvironment settings = new MemberEnvironment(member, environment);
+            List<PropertySource> sources = new ArrayList<>(MemberConfigFiles.read(member, settings.ownConfigFiles()));
+            sources.add(settings);
             ApplicationContext context = ApplicationContext.builder()
                     .classLoader(loader)
                     .environments(environments(environment))
-                    .propertySources(new MemberEnvironment(member, environment))
+                    .propertySources(sources.toArray(PropertySource[]::new))
                     .start();
             try {
                 context.findBean(EmbeddedApplication.class).ifPresent(EmbeddedApplication::start);

@@ -12,10 +12,13 @@ import io.kubernetes.client.openapi.apis.CustomObjectsApi;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.inject.BeanDefinition;
 import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -58,7 +61,7 @@ class SuiteTest {
     private Suite suite;
 
     @BeforeAll
-    void start() {
+    void start() throws IOException {
         KubernetesFixture.shared().ensureNamespaces("kubeflow", "auth");
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("MICRONAUT_ENVIRONMENTS", "k8s");
@@ -78,6 +81,18 @@ class SuiteTest {
             environmentOf(TestProperties.postgres(DATABASES.get(member.name())).build(), member.prefix(), environment);
             environment.put(member.prefix() + "MICRONAUT_SERVER_PORT", "-1");
         }
+        // profile-service's own file, as the chart mounts a service's ConfigMap: over application.yml (pool size 5),
+        // under its variables (the URL)
+        Path config = Files.createTempFile("profile-service", ".yml");
+        Files.writeString(
+                config,
+                """
+                datasources:
+                  default:
+                    maximum-pool-size: 3
+                    url: jdbc:postgresql://nowhere:5432/nothing
+                """);
+        environment.put("PROFILE_SERVICE_MICRONAUT_CONFIG_FILES", config.toString());
         suite = Suite.start(SuiteMember.ALL, environment);
     }
 
@@ -115,6 +130,21 @@ class SuiteTest {
             assertThat(readiness.statusCode()).as("%s ready", member).isEqualTo(200);
         }
         assertThat(ports).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aServicesOwnConfigFileSitsOverItsApplicationYmlAndUnderItsVariables() {
+        ApplicationContext profile = suite.context("profile-service").orElseThrow();
+
+        assertThat(profile.getProperty("datasources.default.maximum-pool-size", Integer.class))
+                .contains(3);
+        assertThat(profile.getProperty("datasources.default.url", String.class))
+                .hasValueSatisfying(url -> assertThat(url).endsWith("/" + DATABASES.get("profile-service")));
+        assertThat(suite.context("notebook-service")
+                        .orElseThrow()
+                        .getProperty("datasources.default.maximum-pool-size", Integer.class))
+                .as("another service's file is not its own")
+                .contains(5);
     }
 
     @Test
