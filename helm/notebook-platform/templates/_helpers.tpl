@@ -102,3 +102,13 @@ accounts: auth-service
 {{- $_ := set $pod "jvmOptions" ($service.jvmOptions | default .root.Values.jvmOptions) -}}
 {{- toYaml $pod -}}
 {{- end -}}
+
+{{/* The prefix of a service's own environment variables in the suite's one JVM: PROFILE_SERVICE_ for profile-service. */}}
+{{- define "np.suitePrefix" -}}
+{{- printf "%s_" (.name | upper | replace "-" "_") -}}
+{{- end -}}
+
+{{/* The objects a service's pods are: its own Deployment's, or the suite's one pod (suite.enabled). */}}
+{{- define "np.podOwner" -}}
+{{- if .root.Values.suite.enabled -}}suite{{- else -}}{{ .name }}{{- end -}}
+{{- end -}}

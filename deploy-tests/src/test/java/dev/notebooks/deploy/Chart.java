@@ -55,7 +55,8 @@ final class Chart {
         return render(valuesFiles, sets, NAMESPACE);
     }
 
-    private static Rendered render(List<Path> valuesFiles, Map<String, Object> sets, String namespace) {
+    /** As {@link #render(List, Map)} into {@code namespace}. */
+    static Rendered render(List<Path> valuesFiles, Map<String, Object> sets, String namespace) {
         TemplateCommand template =
                 new Helm(directory()).template().withName(RELEASE).withNamespace(namespace);
         for (Path file : valuesFiles) {
