@@ -272,7 +272,7 @@ class RenderedObjectsTest {
         }
     }
 
-    private static String env(JsonNode container, String name) {
+    static String env(JsonNode container, String name) {
         return StreamSupport.stream(container.path("env").spliterator(), false)
                 .filter(e -> e.path("name").asText().equals(name))
                 .map(e -> e.path("value").asText())
@@ -280,7 +280,7 @@ class RenderedObjectsTest {
                 .orElseThrow(() -> new AssertionError("no " + name + " in " + container));
     }
 
-    private static String secretRef(JsonNode container, String name) {
+    static String secretRef(JsonNode container, String name) {
         return StreamSupport.stream(container.path("env").spliterator(), false)
                 .filter(e -> e.path("name").asText().equals(name))
                 .map(e -> e.at("/valueFrom/secretKeyRef/name")
@@ -289,7 +289,7 @@ class RenderedObjectsTest {
                 .orElseThrow(() -> new AssertionError("no " + name + " in " + container));
     }
 
-    private static List<String> texts(JsonNode array) {
+    static List<String> texts(JsonNode array) {
         return StreamSupport.stream(array.spliterator(), false)
                 .map(JsonNode::asText)
                 .toList();

@@ -1,5 +1,8 @@
 package dev.notebooks.deploy;
 
+import static dev.notebooks.deploy.RenderedObjectsTest.env;
+import static dev.notebooks.deploy.RenderedObjectsTest.secretRef;
+import static dev.notebooks.deploy.RenderedObjectsTest.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.notebooks.platform.testing.kubernetes.KubernetesFixture;
 import io.kubernetes.client.openapi.apis.AppsV1Api;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -205,28 +207,5 @@ class SuiteChartTest {
                     object.path("rules"));
         }
         return rules;
-    }
-
-    private static String env(JsonNode container, String name) {
-        return StreamSupport.stream(container.path("env").spliterator(), false)
-                .filter(e -> e.path("name").asText().equals(name))
-                .map(e -> e.path("value").asText())
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no " + name + " in the suite's container"));
-    }
-
-    private static String secretRef(JsonNode container, String name) {
-        return StreamSupport.stream(container.path("env").spliterator(), false)
-                .filter(e -> e.path("name").asText().equals(name))
-                .map(e -> e.at("/valueFrom/secretKeyRef/name")
-                        .asText(e.path("value").asText()))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no " + name + " in the suite's container"));
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        array.forEach(value -> values.add(value.asText()));
-        return values;
     }
 }

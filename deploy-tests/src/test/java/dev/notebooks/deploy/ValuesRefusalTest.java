@@ -119,6 +119,14 @@ class ValuesRefusalTest {
                 Refusal.of(
                         "a fixed heap (-Xmx) would ignore the container's limit", "jvmOptions", "jvmOptions", "-Xmx1g"),
                 Refusal.of("replicas are not negative", "replicas", "podDefaults.replicas", "-1"),
+                Refusal.of("an unknown key of the suite is refused", "image", "suite.image", "suite:1"),
+                Refusal.of("the suite is on or off", "enabled", "suite.enabled", "sometimes"),
+                Refusal.of("the suite's replicas are not negative", "replicas", "suite.replicas", "-1"),
+                Refusal.of(
+                        "the suite's pod has a memory limit: its JVM sizes its heap from it",
+                        "memory",
+                        "suite.resources.limits.memory",
+                        null),
                 Refusal.of("ports are unprivileged", "port", "services.auth-service.port", "80"),
                 Refusal.of(
                         "database names are PostgreSQL identifiers",

@@ -154,10 +154,10 @@ public final class MemoryBenchmark {
                 .map(module -> new ServiceModule(
                         module.name(), LocalPorts.free(), module.database(), module.localEnvironment()))
                 .toList();
-        Path suiteJar = root.resolve("suite/target").resolve("suite-" + version() + ".jar");
+        Path suiteClasses = root.resolve("suite/target/classes");
         Path classPathFile = root.resolve("suite/target/classpath.txt");
-        if (!Files.isRegularFile(suiteJar) || !Files.isRegularFile(classPathFile)) {
-            throw new IllegalStateException("no " + suiteJar + " or " + classPathFile
+        if (!Files.isDirectory(suiteClasses) || !Files.isRegularFile(classPathFile)) {
+            throw new IllegalStateException("no " + suiteClasses + " or " + classPathFile
                     + ": package the suite module first (docs/benchmarks.md)");
         }
         if (cds) {
@@ -171,7 +171,7 @@ public final class MemoryBenchmark {
                 this,
                 suite,
                 modules,
-                suiteJar
+                suiteClasses
                         + java.io.File.pathSeparator
                         + Files.readString(classPathFile).trim(),
                 flags,
@@ -226,13 +226,6 @@ public final class MemoryBenchmark {
                             .formatted(
                                     Rss.mib(withLoad), count, withLoad < KUBEFLOW_KIB ? "PASS, under" : "FAIL, over"));
         }
-    }
-
-    private String version() throws IOException {
-        String pom = Files.readString(root.resolve("suite/pom.xml"));
-        int parent = pom.indexOf("<parent>");
-        int start = pom.indexOf("<version>", parent) + "<version>".length();
-        return pom.substring(start, pom.indexOf("</version>", start));
     }
 
     /** The broker, tried three times: on a machine this busy its start can outlast the 90 s it is given. */

@@ -48,12 +48,11 @@ class NotebookAnnouncerTest implements TestPropertyProvider {
     @Test
     void aPassRacingTheDeletionNeverAnnouncesTheNotebookAgain() throws Exception {
         List<String> announcedAfterDeletion = new ArrayList<>();
+        int metAnnounced = 0;
         for (int trial = 0; trial < TRIALS; trial++) {
             Notebook notebook = notebook(NotebookServiceFixtures.uniqueName("race"));
             String id = Subjects.namespaced(NAMESPACE, notebook.name());
             announcer.observed(new Observed(notebook, Observed.Running.NOT_YET, Optional.empty()));
-            assertThat(announcer.announced())
-                    .containsEntry(id, notebook.getMetadata().getUid());
 
             AtomicBoolean deleted = new AtomicBoolean();
             CompletableFuture<Void> passes = CompletableFuture.runAsync(() -> {
@@ -65,6 +64,9 @@ class NotebookAnnouncerTest implements TestPropertyProvider {
             });
             LockSupport.parkNanos(
                     TimeUnit.MICROSECONDS.toNanos(ThreadLocalRandom.current().nextInt(500, 5_000)));
+            if (announcer.announced().containsKey(id)) {
+                metAnnounced++;
+            }
             announcer.deleted(NAMESPACE, notebook.name(), notebook.getMetadata().getUid(), Actor.kubectl("kubectl"));
             deleted.set(true);
             passes.get(10, TimeUnit.SECONDS);
@@ -73,6 +75,10 @@ class NotebookAnnouncerTest implements TestPropertyProvider {
                 announcedAfterDeletion.add(id);
             }
         }
+        // the leader's sweep of notebooks gone while nobody watched may take a trial's notebook before its deletion
+        assertThat(metAnnounced)
+                .as("trials whose deletion met an announced notebook")
+                .isGreaterThan(TRIALS / 2);
         assertThat(announcedAfterDeletion)
                 .as("notebooks announced again after their deletion, out of %d", TRIALS)
                 .isEmpty();
