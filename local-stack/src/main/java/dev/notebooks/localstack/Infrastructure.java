@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Where the running PostgreSQL, Kafka and Kubernetes API are, and how a service process is pointed at them. */
@@ -46,6 +47,33 @@ record Infrastructure(Database database, String kafkaBootstrapServers, Cluster c
         env.put("KUBERNETES_CLIENT_KUBE_CONFIG_PATH", cluster.kubeconfig().toString());
         env.put("PLATFORM_SECURITY_CLUSTER_ADMINS", settings.clusterAdmin());
         env.putAll(module.localEnvironment());
+        return env;
+    }
+
+    /**
+     * The environment of the suite's one JVM running {@code modules}: what is the same for all of them once, and the
+     * rest of each one's {@link #environmentFor} under its {@link ServiceModule#environmentPrefix()}.
+     */
+    Map<String, String> environmentForOneJvm(List<ServiceModule> modules, LocalStackSettings settings) {
+        List<Map<String, String>> each =
+                modules.stream().map(module -> environmentFor(module, settings)).toList();
+        Map<String, String> env = new LinkedHashMap<>();
+        each.get(0).forEach((name, value) -> {
+            if (each.stream().allMatch(own -> value.equals(own.get(name)))) {
+                env.put(name, value);
+            }
+        });
+        for (int i = 0; i < modules.size(); i++) {
+            String prefix = modules.get(i).environmentPrefix();
+            each.get(i).forEach((name, value) -> {
+                if (!value.equals(env.get(name))) {
+                    env.put(prefix + name, value);
+                }
+            });
+        }
+        env.put(
+                "SUITE_SERVICES",
+                String.join(",", modules.stream().map(ServiceModule::name).toList()));
         return env;
     }
 }

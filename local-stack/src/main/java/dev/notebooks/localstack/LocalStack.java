@@ -4,6 +4,8 @@ import dev.notebooks.platform.testing.kafka.KafkaBrokerProcess;
 import dev.notebooks.platform.testing.kubernetes.KubernetesApiDouble;
 import dev.notebooks.platform.testing.kubernetes.WorkloadSettings;
 import dev.notebooks.platform.testing.postgres.EmbeddedPostgresServer;
+import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Deque;
@@ -19,17 +21,22 @@ import java.util.function.Supplier;
 
 /**
  * The whole suite on one machine: embedded PostgreSQL, Kafka and the Kubernetes API double (each replaced by
- * the real thing named in the environment), then every service module of the checkout as its own process.
+ * the real thing named in the environment), then every service module of the checkout as its own process (or, with
+ * {@code LOCAL_STACK_ONE_JVM=true}, all of them in the suite module's one JVM).
  * Ctrl-C or SIGTERM stops it all, services first.
  */
 public final class LocalStack {
 
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration READY_POLL = Duration.ofMillis(250);
+    private static final String SUITE_MAIN_CLASS = "dev.notebooks.suite.Suite";
 
     private final LocalStackSettings settings;
     // pushed from the parallel start threads, popped by stop()
     private final Deque<Part> running = new ConcurrentLinkedDeque<>();
     private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
+    // each service and the process that serves it (in the one-JVM form, one process serves all)
+    private final List<Endpoint> endpoints = new CopyOnWriteArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     LocalStack(LocalStackSettings settings) {
@@ -60,18 +67,22 @@ public final class LocalStack {
 
         List<ServiceModule> modules = ServiceModule.present(settings.root());
         startServices(modules, infrastructure);
-        for (ServiceProcess service : services) {
-            if (!service.awaitReady(SERVICE_START_TIMEOUT)) {
-                throw new IllegalStateException(
-                        service.module().name() + " did not become ready; see " + service.log());
+        for (Endpoint endpoint : endpoints) {
+            if (!endpoint.process().awaitReady(endpoint.module().port(), SERVICE_START_TIMEOUT, READY_POLL)) {
+                throw new IllegalStateException(endpoint.module().name() + " did not become ready; see "
+                        + endpoint.process().log());
             }
-            say("  " + service.module().name() + " ready on http://localhost:"
-                    + service.module().port());
+            say("  " + endpoint.module().name() + " ready on http://localhost:"
+                    + endpoint.module().port());
         }
         say(readyLine(infrastructure));
     }
 
     private void startServices(List<ServiceModule> modules, Infrastructure infrastructure) throws Exception {
+        if (settings.oneJvm()) {
+            startOneJvm(modules, infrastructure);
+            return;
+        }
         for (ServiceModule module : modules) {
             Optional<Path> jar = module.runnableJar(settings.root());
             if (jar.isEmpty()) {
@@ -86,7 +97,30 @@ public final class LocalStack {
                     infrastructure.environmentFor(module, settings),
                     settings.dataDir().resolve("logs"));
             services.add(process);
+            endpoints.add(new Endpoint(process, module));
         }
+    }
+
+    /** The services in the suite module's one JVM, each on its own port with its own database (LOCAL_STACK_ONE_JVM). */
+    private void startOneJvm(List<ServiceModule> modules, Infrastructure infrastructure) throws Exception {
+        Path classes = settings.root().resolve("suite/target/classes");
+        Path classPath = settings.root().resolve("suite/target/classpath.txt");
+        if (modules.isEmpty() || !Files.isDirectory(classes) || !Files.isRegularFile(classPath)) {
+            say(
+                    "  the suite skipped: no suite/target/classes or classpath.txt (run bin/local-stack without --no-build)");
+            return;
+        }
+        say("  starting "
+                + String.join(", ", modules.stream().map(ServiceModule::name).toList()) + " in one JVM");
+        ServiceProcess process = ServiceProcess.startMain(
+                new ServiceModule("suite", modules.get(0).port(), "", Map.of()),
+                classes + File.pathSeparator + Files.readString(classPath).trim(),
+                SUITE_MAIN_CLASS,
+                JvmOptions.suite().flags(),
+                infrastructure.environmentForOneJvm(modules, settings),
+                settings.dataDir().resolve("logs"));
+        services.add(process);
+        modules.forEach(module -> endpoints.add(new Endpoint(process, module)));
     }
 
     private Infrastructure.Database postgres() {
@@ -137,8 +171,9 @@ public final class LocalStack {
 
     private String readyLine(Infrastructure infrastructure) {
         Map<String, String> parts = new LinkedHashMap<>();
-        services.forEach(s ->
-                parts.put(s.module().name(), "http://localhost:" + s.module().port()));
+        endpoints.forEach(endpoint -> parts.put(
+                endpoint.module().name(),
+                "http://localhost:" + endpoint.module().port()));
         parts.put("kafka", infrastructure.kafkaBootstrapServers());
         parts.put(
                 "kubeconfig",
@@ -146,7 +181,8 @@ public final class LocalStack {
                         .relativize(infrastructure.cluster().kubeconfig())
                         .toString());
         parts.put("admin", settings.clusterAdmin());
-        return "Local stack ready (" + services.size() + " services): " + parts + " — Ctrl-C stops it.";
+        return "Local stack ready (" + endpoints.size() + " services" + (settings.oneJvm() ? " in one JVM" : "") + "): "
+                + parts + " — Ctrl-C stops it.";
     }
 
     /** Something started that {@link #stop()} stops, last started first. */
@@ -170,12 +206,16 @@ public final class LocalStack {
                 .toList()
                 .forEach(LocalStack::say);
         services.clear();
+        endpoints.clear();
         while (!running.isEmpty()) {
             say("  " + running.pop().stop());
         }
         say("Local stack stopped");
         stopped.countDown();
     }
+
+    /** A service of the stack and the process that serves it. */
+    private record Endpoint(ServiceProcess process, ServiceModule module) {}
 
     /** Something the stack started and stops: PostgreSQL, Kafka, the Kubernetes API. */
     record Part(String name, AutoCloseable closeable) {

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param kubeconfig a real cluster's kubeconfig ({@code KUBECONFIG}); empty means the API double
  * @param kafkaBootstrapServers a running Kafka ({@code KAFKA_BOOTSTRAP_SERVERS}); empty means embedded
  * @param jdbcUrl a running PostgreSQL ({@code DATASOURCES_DEFAULT_URL}); empty means embedded
+ * @param oneJvm the services in the suite module's one JVM instead of a process each ({@code LOCAL_STACK_ONE_JVM=true})
  */
 record LocalStackSettings(
         Path root,
@@ -27,7 +28,8 @@ record LocalStackSettings(
         String clusterAdmin,
         Optional<Path> kubeconfig,
         Optional<String> kafkaBootstrapServers,
-        Optional<ExternalDatabase> jdbcUrl) {
+        Optional<ExternalDatabase> jdbcUrl,
+        boolean oneJvm) {
 
     static final int DEFAULT_POSTGRES_PORT = 5432;
     static final int DEFAULT_KAFKA_PORT = 9092;
@@ -51,7 +53,8 @@ record LocalStackSettings(
                         .map(url -> new ExternalDatabase(
                                 url,
                                 env.getOrDefault("DATASOURCES_DEFAULT_USERNAME", "postgres"),
-                                env.getOrDefault("DATASOURCES_DEFAULT_PASSWORD", ""))));
+                                env.getOrDefault("DATASOURCES_DEFAULT_PASSWORD", ""))),
+                Boolean.parseBoolean(env.getOrDefault("LOCAL_STACK_ONE_JVM", "false")));
     }
 
     private static Optional<String> nonBlank(Map<String, String> env, String name) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -29,6 +30,14 @@ record ServiceModule(String name, int port, String database, Map<String, String>
 
     ServiceModule {
         localEnvironment = Map.copyOf(localEnvironment);
+    }
+
+    /**
+     * {@code PROFILE_SERVICE_} for profile-service: in the suite's one JVM, the prefix of the environment variables meant
+     * for this service alone (the suite module's {@code SuiteMember.prefix()}).
+     */
+    String environmentPrefix() {
+        return name.toUpperCase(Locale.ROOT).replace('-', '_') + "_";
     }
 
     /** The modules of the suite that exist in this checkout as runnable services (a main class), in start order. */

@@ -458,21 +458,13 @@ public final class MemoryBenchmark {
                         kafka,
                         new Infrastructure.Cluster(api.writeKubeconfig(dir.resolve("kubeconfig")), true));
                 LocalStackSettings settings = LocalStackSettings.from(Map.of(), benchmark.root);
-                Map<String, String> environment = new java.util.LinkedHashMap<>();
                 for (ServiceModule module : modules) {
                     ResourceLoads.of(module.name()).prepare(JsonHttp.kubernetes(api.url()), benchmark.count());
                     dropDatabase(database, module.database());
-                    Map<String, String> own = infrastructure.environmentFor(module, settings);
-                    // what all share, unprefixed; each service's own settings under its prefix (the suite's rule)
-                    own.forEach(environment::putIfAbsent);
-                    String prefix =
-                            module.name().toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_";
-                    own.forEach((name, value) -> environment.put(prefix + name, value));
                 }
+                Map<String, String> environment =
+                        new java.util.LinkedHashMap<>(infrastructure.environmentForOneJvm(modules, settings));
                 environment.putAll(benchmark.environment);
-                environment.put(
-                        "SUITE_SERVICES",
-                        modules.stream().map(ServiceModule::name).collect(Collectors.joining(",")));
                 long launched = System.nanoTime();
                 ServiceProcess process = ServiceProcess.startMain(
                         suite, classPath, "dev.notebooks.suite.Suite", flags, environment, dir);
