@@ -340,6 +340,7 @@ public final class MemoryBenchmark {
                         largest.map(figure -> Rss.mib(figure.loadedKib())).orElse(0.0),
                         Rss.mib(loaded),
                         loaded < KUBEFLOW_KIB ? "PASS, under" : "FAIL, over"));
+        lines.add("the services together in one JVM (the suite module): -Dbenchmark.one-jvm=true");
         return String.join("\n", lines);
     }
 
