@@ -48,6 +48,9 @@ class SuiteChartTest {
         JsonNode container = pod.at("/containers/0");
         assertThat(container.at("/image").asText()).isEqualTo("notebook-platform/suite:0.1.0-SNAPSHOT");
         assertThat(pod.at("/serviceAccountName").asText()).isEqualTo(SUITE);
+        assertThat(pod.at("/enableServiceLinks").asBoolean(true))
+                .as("no Service's variables, which a service of the suite would read as its settings")
+                .isFalse();
         assertThat(pod.at("/securityContext/runAsNonRoot").asBoolean()).isTrue();
         assertThat(pod.at("/securityContext/seccompProfile/type").asText()).isEqualTo("RuntimeDefault");
         assertThat(container.at("/securityContext/readOnlyRootFilesystem").asBoolean())
