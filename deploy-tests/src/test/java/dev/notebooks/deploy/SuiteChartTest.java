@@ -85,7 +85,7 @@ class SuiteChartTest {
         JsonNode podLabels = deployment.at("/spec/template/metadata/labels");
 
         for (Services service : Services.values()) {
-            String prefix = service.serviceName.toUpperCase(Locale.ROOT).replace('-', '_') + "_";
+            String prefix = prefix(service);
             JsonNode kubeService = rendered.one("Service", service.objectName());
             kubeService.at("/spec/selector").fields().forEachRemaining(label -> assertThat(
                             podLabels.path(label.getKey()).asText())
@@ -163,7 +163,7 @@ class SuiteChartTest {
         JsonNode container = rendered.one("Deployment", SUITE).at("/spec/template/spec/containers/0");
 
         for (Services service : Services.values()) {
-            String prefix = service.serviceName.toUpperCase(Locale.ROOT).replace('-', '_') + "_";
+            String prefix = prefix(service);
             String jaas = Chart.YAML
                     .readTree(rendered.one("ConfigMap", service.objectName())
                             .at("/data/application.yml")
@@ -194,6 +194,11 @@ class SuiteChartTest {
                                 .getStatus()
                                 .getAvailableReplicas())
                         .isEqualTo(1));
+    }
+
+    /** The suite's rule: PROFILE_SERVICE_ for profile-service (the suite module's SuiteMember.prefix()). */
+    private static String prefix(Services service) {
+        return service.serviceName.toUpperCase(Locale.ROOT).replace('-', '_') + "_";
     }
 
     private static Chart.Rendered suite() {

@@ -4,8 +4,6 @@ import dev.notebooks.platform.testing.kafka.KafkaBrokerProcess;
 import dev.notebooks.platform.testing.kubernetes.KubernetesApiDouble;
 import dev.notebooks.platform.testing.kubernetes.WorkloadSettings;
 import dev.notebooks.platform.testing.postgres.EmbeddedPostgresServer;
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Deque;
@@ -29,7 +27,6 @@ public final class LocalStack {
 
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration READY_POLL = Duration.ofMillis(250);
-    private static final String SUITE_MAIN_CLASS = "dev.notebooks.suite.Suite";
 
     private final LocalStackSettings settings;
     // pushed from the parallel start threads, popped by stop()
@@ -103,19 +100,17 @@ public final class LocalStack {
 
     /** The services in the suite module's one JVM, each on its own port with its own database (LOCAL_STACK_ONE_JVM). */
     private void startOneJvm(List<ServiceModule> modules, Infrastructure infrastructure) throws Exception {
-        Path classes = settings.root().resolve("suite/target/classes");
-        Path classPath = settings.root().resolve("suite/target/classpath.txt");
-        if (modules.isEmpty() || !Files.isDirectory(classes) || !Files.isRegularFile(classPath)) {
+        Optional<String> classPath = ServiceProcess.suiteClassPath(settings.root());
+        if (modules.isEmpty() || classPath.isEmpty()) {
             say(
                     "  the suite skipped: no suite/target/classes or classpath.txt (run bin/local-stack without --no-build)");
             return;
         }
         say("  starting "
                 + String.join(", ", modules.stream().map(ServiceModule::name).toList()) + " in one JVM");
-        ServiceProcess process = ServiceProcess.startMain(
+        ServiceProcess process = ServiceProcess.startSuite(
                 new ServiceModule("suite", modules.get(0).port(), "", Map.of()),
-                classes + File.pathSeparator + Files.readString(classPath).trim(),
-                SUITE_MAIN_CLASS,
+                classPath.get(),
                 JvmOptions.suite().flags(),
                 infrastructure.environmentForOneJvm(modules, settings),
                 settings.dataDir().resolve("logs"));

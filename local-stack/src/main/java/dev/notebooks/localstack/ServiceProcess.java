@@ -1,5 +1,6 @@
 package dev.notebooks.localstack;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,12 +13,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** One service running as its own process, as it would be deployed, with its output in a log file. */
 final class ServiceProcess {
 
     static final String MALLOC_ARENA_MAX = "MALLOC_ARENA_MAX";
+    private static final String SUITE_MAIN_CLASS = "dev.notebooks.suite.Suite";
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -44,16 +47,26 @@ final class ServiceProcess {
         return launch(module, jvmOptions, List.of("-jar", jar.toString()), environment, logDir);
     }
 
-    /** Starts {@code mainClass} from {@code classPath} (the one-JVM suite), its log named after {@code module}. */
-    static ServiceProcess startMain(
-            ServiceModule module,
+    /** The suite module's classes and runtime class path, as `mvn package` leaves them; empty before it ran. */
+    static Optional<String> suiteClassPath(Path root) throws IOException {
+        Path classes = root.resolve("suite/target/classes");
+        Path classPath = root.resolve("suite/target/classpath.txt");
+        if (!Files.isDirectory(classes) || !Files.isRegularFile(classPath)) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                classes + File.pathSeparator + Files.readString(classPath).trim());
+    }
+
+    /** Starts the suite module's one JVM from {@link #suiteClassPath}, its log named after {@code suite}. */
+    static ServiceProcess startSuite(
+            ServiceModule suite,
             String classPath,
-            String mainClass,
             List<String> jvmOptions,
             Map<String, String> environment,
             Path logDir)
             throws IOException {
-        return launch(module, jvmOptions, List.of("-cp", classPath, mainClass), environment, logDir);
+        return launch(suite, jvmOptions, List.of("-cp", classPath, SUITE_MAIN_CLASS), environment, logDir);
     }
 
     private static ServiceProcess launch(

@@ -154,12 +154,8 @@ public final class MemoryBenchmark {
                 .map(module -> new ServiceModule(
                         module.name(), LocalPorts.free(), module.database(), module.localEnvironment()))
                 .toList();
-        Path suiteClasses = root.resolve("suite/target/classes");
-        Path classPathFile = root.resolve("suite/target/classpath.txt");
-        if (!Files.isDirectory(suiteClasses) || !Files.isRegularFile(classPathFile)) {
-            throw new IllegalStateException("no " + suiteClasses + " or " + classPathFile
-                    + ": package the suite module first (docs/benchmarks.md)");
-        }
+        String classPath = ServiceProcess.suiteClassPath(root)
+                .orElseThrow(() -> new IllegalStateException("package the suite module first (docs/benchmarks.md)"));
         if (cds) {
             throw new IllegalStateException("benchmark.cds is for the services apart, not benchmark.one-jvm");
         }
@@ -167,16 +163,7 @@ public final class MemoryBenchmark {
         flags.addAll(jvmFlags);
         say("one JVM, container emulated with: " + String.join(" ", oneJvmContainer.orElseThrow()));
         ServiceModule suite = new ServiceModule("suite", modules.get(0).port(), "", Map.of());
-        try (Session session = Session.startSuite(
-                this,
-                suite,
-                modules,
-                suiteClasses
-                        + java.io.File.pathSeparator
-                        + Files.readString(classPathFile).trim(),
-                flags,
-                database,
-                kafka)) {
+        try (Session session = Session.startSuite(this, suite, modules, classPath, flags, database, kafka)) {
             for (ServiceModule module : modules) {
                 session.awaitReady(module.port());
             }
@@ -420,16 +407,9 @@ public final class MemoryBenchmark {
             KubernetesApiDouble api = doubleForTheLoads();
             try {
                 Path dir = benchmark.dataDir().resolve(module.name());
-                Files.createDirectories(dir);
-                ResourceLoads.of(module.name()).prepare(JsonHttp.kubernetes(api.url()), benchmark.count());
-                dropDatabase(database, module.database());
-                Infrastructure infrastructure = new Infrastructure(
-                        database,
-                        kafka,
-                        new Infrastructure.Cluster(api.writeKubeconfig(dir.resolve("kubeconfig")), true));
-                LocalStackSettings settings = LocalStackSettings.from(Map.of(), benchmark.root);
-                Map<String, String> environment =
-                        new java.util.LinkedHashMap<>(infrastructure.environmentFor(module, settings));
+                Infrastructure infrastructure = prepare(benchmark, api, dir, List.of(module), database, kafka);
+                Map<String, String> environment = new java.util.LinkedHashMap<>(
+                        infrastructure.environmentFor(module, LocalStackSettings.from(Map.of(), benchmark.root)));
                 environment.putAll(benchmark.environment);
                 long launched = System.nanoTime();
                 ServiceProcess process = ServiceProcess.start(module, jar, flags, environment, dir);
@@ -453,27 +433,35 @@ public final class MemoryBenchmark {
             KubernetesApiDouble api = doubleForTheLoads();
             try {
                 Path dir = benchmark.dataDir().resolve(suite.name());
-                Files.createDirectories(dir);
-                Infrastructure infrastructure = new Infrastructure(
-                        database,
-                        kafka,
-                        new Infrastructure.Cluster(api.writeKubeconfig(dir.resolve("kubeconfig")), true));
-                LocalStackSettings settings = LocalStackSettings.from(Map.of(), benchmark.root);
-                for (ServiceModule module : modules) {
-                    ResourceLoads.of(module.name()).prepare(JsonHttp.kubernetes(api.url()), benchmark.count());
-                    dropDatabase(database, module.database());
-                }
-                Map<String, String> environment =
-                        new java.util.LinkedHashMap<>(infrastructure.environmentForOneJvm(modules, settings));
+                Infrastructure infrastructure = prepare(benchmark, api, dir, modules, database, kafka);
+                Map<String, String> environment = new java.util.LinkedHashMap<>(infrastructure.environmentForOneJvm(
+                        modules, LocalStackSettings.from(Map.of(), benchmark.root)));
                 environment.putAll(benchmark.environment);
                 long launched = System.nanoTime();
-                ServiceProcess process = ServiceProcess.startMain(
-                        suite, classPath, "dev.notebooks.suite.Suite", flags, environment, dir);
+                ServiceProcess process = ServiceProcess.startSuite(suite, classPath, flags, environment, dir);
                 return new Session(api, process, suite, launched);
             } catch (Exception e) {
                 api.close();
                 throw e;
             }
+        }
+
+        /** Each service's load prepared in the double and its database dropped; the infrastructure to point it at. */
+        private static Infrastructure prepare(
+                MemoryBenchmark benchmark,
+                KubernetesApiDouble api,
+                Path dir,
+                List<ServiceModule> modules,
+                Infrastructure.Database database,
+                String kafka)
+                throws Exception {
+            Files.createDirectories(dir);
+            for (ServiceModule module : modules) {
+                ResourceLoads.of(module.name()).prepare(JsonHttp.kubernetes(api.url()), benchmark.count());
+                dropDatabase(database, module.database());
+            }
+            return new Infrastructure(
+                    database, kafka, new Infrastructure.Cluster(api.writeKubeconfig(dir.resolve("kubeconfig")), true));
         }
 
         // room for 1,000 small notebook servers, steps of a few milliseconds

@@ -36,7 +36,7 @@ final class MemberConfigFiles {
         int index = 0;
         for (String name : files.split(",")) {
             Path file = Path.of(name.trim());
-            if (!name.endsWith(".yml") && !name.endsWith(".yaml")) {
+            if (!file.toString().endsWith(".yml") && !file.toString().endsWith(".yaml")) {
                 throw new IllegalArgumentException(
                         member.prefix() + VARIABLE + ": " + file + " is not a YAML file (.yml, .yaml)");
             }
